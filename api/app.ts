@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Config } from '../common/config';
+import type { Warehouse } from '../warehouse/open-warehouse';
+import { registerErrorHandler } from './error-handler';
+import { healthRoutes } from './routes/health';
+
+export interface AppContext {
+  warehouse: Warehouse;
+  config: Config;
+}
+
+export interface BuildAppOptions extends AppContext {
+  logger?: boolean;
+  /** folder of the built dashboard; default dashboard/dist */
+  dashboardDir?: string;
+}
+
+/** The api and dashboard; production (api/server.ts) and tests use this same function. */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024 * 1024 });
+  const ctx: AppContext = { warehouse: opts.warehouse, config: opts.config };
+  registerErrorHandler(app);
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access && route.url.startsWith('/api/')) {
+      throw new Error(`route ${route.method} ${route.url} declares no access (roles and scope)`);
+    }
+  });
+  await app.register(async (api) => healthRoutes(api, ctx));
+  const dashboardDir = opts.dashboardDir ?? join(import.meta.dirname, '..', 'dashboard', 'dist');
+  if (existsSync(dashboardDir)) {
+    await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
+    app.get('/*', { config: { access: { roles: 'any', scope: 'public' } } }, (req, reply) =>
+      req.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'));
+  }
+  return app;
+}

@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { SvodkaError } from '../common/errors';
+import { registerBuild } from './commands/build';
+import { registerServe } from './commands/serve';
+import { registerStatus } from './commands/status';
+
+// Each command lives in cli/commands/<name>.ts and exports register<Name>(program).
+const program = new Command('svodka')
+  .description('Svodka: compliance monitoring and reports for school electronic journals')
+  .showHelpAfterError()
+  .exitOverride();
+registerBuild(program);
+registerServe(program);
+registerStatus(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  if (err instanceof SvodkaError) {
+    console.error(`Ошибка: ${err.message}`);
+    process.exit(2);
+  }
+  console.error(`error: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+}
