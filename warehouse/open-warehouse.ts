@@ -65,6 +65,9 @@ async function create(path: string, threads: number): Promise<Warehouse> {
       instance.closeSync();
     },
   };
-  await withConnection(migrate);
+  await withConnection(async (conn) => {
+    await conn.run("load icu; set global TimeZone = 'UTC'");
+    await migrate(conn);
+  });
   return warehouse;
 }
