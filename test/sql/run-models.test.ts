@@ -1,0 +1,40 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWarehouse, type Warehouse } from '../../warehouse/open-warehouse';
+import { runModels } from '../../warehouse/run-models';
+
+const rows = (w: Warehouse, sql: string) => w.withConnection(async (c) => (await c.runAndReadAll(sql)).getRowObjectsJson());
+
+describe('runModels', () => {
+  it('a one-school build replaces only that school and equals a full build', async () => {
+    const w = await openWarehouse(join(mkdtempSync(join(tmpdir(), 'wh-')), 'w.duckdb'));
+    try {
+      await w.withConnection(async (c) => {
+        await c.run(`insert into raw.schools (school_id, school_name, timezone, academic_year, year_starts_on, year_ends_on)
+                     values ('A', 'Школа А', 'Europe/Moscow', '2025/2026', '2025-09-01', '2026-05-29'),
+                            ('B', 'Школа Б', 'Asia/Vladivostok', '2025/2026', '2025-09-01', '2026-05-29')`);
+        await c.run(`insert into raw.subjects values ('A', 'MATH', 'Математика', 'federal'), ('B', 'MATH', 'Математика', 'federal')`);
+      });
+      const timings = await runModels(w);
+      expect(timings.map((t) => t.relation)).toContain('staging.subjects');
+      expect(timings.find((t) => t.relation === 'staging.subjects')?.rows).toBe(2);
+
+      // change both schools' raw rows, rebuild only A: B's staging keeps its old state
+      await w.withConnection(async (c) => {
+        await c.run(`insert into raw.subjects values ('A', 'PHYS', 'Физика', 'federal'), ('B', 'CHEM', 'Химия', 'federal')`);
+      });
+      await runModels(w, { schoolId: 'A' });
+      expect(await rows(w, 'select school_id, subject_id from staging.subjects order by 1, 2')).toEqual([
+        { school_id: 'A', subject_id: 'MATH' }, { school_id: 'A', subject_id: 'PHYS' }, { school_id: 'B', subject_id: 'MATH' },
+      ]);
+      await runModels(w);
+      expect(await rows(w, "select subject_id from staging.subjects where school_id = 'B' order by 1")).toEqual([
+        { subject_id: 'CHEM' }, { subject_id: 'MATH' },
+      ]);
+    } finally {
+      w.close();
+    }
+  });
+});
