@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   await build(w);
 });
-afterAll(() => w.close());
+afterAll(() => w?.close());
 
 describe('core.memberships_*', () => {
   it('class spans keep both rows of a move, with grade and an open end as 9999-12-31', async () => {

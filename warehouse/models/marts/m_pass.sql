@@ -1,0 +1,88 @@
+-- marts.m_pass: one row per student × subject × period: the student's final as M-PASS, M-QUALITY, M-SOU
+-- and M-AVG count it. Only students in a class AND in a group of the subject at the period's end
+-- (memberships at `ends_on`); `class_id` is the class the student is in on that day. The as-of part
+-- (finals entered later, deferrals not yet passed) is applied by warehouse/queries/metrics/m-pass*.sql.
+with schools as (
+  select * from staging.schools
+),
+periods as (
+  select * from staging.periods
+),
+subjects as (
+  select * from staging.subjects
+),
+class_spans as (
+  select * from core.memberships_class
+),
+group_spans as (
+  select * from core.memberships_group
+),
+finals as (
+  select * from staging.final_marks
+),
+-- TODO(rule_params): switch to the rules engineer's rule_params table (value effective at ends_on).
+param_defaults as (
+  select * from (values
+    ('denominator', 'five_point', 'enrolled'), ('denominator', 'ten_point', 'enrolled'), ('denominator', 'pass_fail', 'enrolled'),
+    ('pass_from', 'five_point', '3'), ('quality_from', 'five_point', '4'),
+    ('pass_from', 'ten_point', '4'), ('quality_from', 'ten_point', '7')
+  ) t(param, mark_scale, value)
+),
+school_params as (
+  select s.school_id, s.timezone, s.mark_scale,
+         max(p.value) filter (where p.param = 'denominator') as denominator,
+         max(p.value) filter (where p.param = 'pass_from')::integer as pass_from,
+         max(p.value) filter (where p.param = 'quality_from')::integer as quality_from
+  from schools s join param_defaults p on p.mark_scale = s.mark_scale
+  group by all
+),
+class_at_end as (
+  select p.school_id, p.period_id, p.ends_on, c.student_id, c.class_id, c.grade
+  from periods p
+  join class_spans c on c.school_id = p.school_id and p.ends_on between c.from_date and c.until_date
+  qualify row_number() over (partition by p.school_id, p.period_id, c.student_id order by c.from_date desc, c.class_id) = 1
+),
+learners as (
+  select p.school_id, p.period_id, g.subject_id, g.student_id,
+         list(distinct g.group_id order by g.group_id) as group_ids,
+         list(distinct g.teacher_id order by g.teacher_id) as teacher_ids
+  from periods p
+  join group_spans g on g.school_id = p.school_id and p.ends_on between g.from_date and g.until_date
+  join subjects sj on sj.school_id = g.school_id and sj.subject_id = g.subject_id
+  where g.group_kind <> 'club' and sj.component <> 'extracurricular'
+  group by all
+),
+final_per_cell as (
+  select school_id, student_id, subject_id, period_id,
+         arg_max(value, coalesce(entered_at, '-infinity'::timestamptz)) filter (where value is not null) as value,
+         max(entered_at) filter (where value is not null) as entered_at,
+         max(deferred_until) as deferred_until
+  from finals
+  group by all
+),
+cells as (
+  select c.school_id, c.class_id, c.grade, l.subject_id, c.period_id, c.ends_on as period_ends_on, c.student_id,
+         l.group_ids, l.teacher_ids, sp.mark_scale, sp.denominator, sp.pass_from, sp.quality_from,
+         f.value, f.entered_at,
+         (f.entered_at at time zone sp.timezone)::date as entered_on,
+         f.deferred_until,
+         try_cast(f.value as integer) as numeric_value
+  from class_at_end c
+  join learners l on l.school_id = c.school_id and l.period_id = c.period_id and l.student_id = c.student_id
+  join school_params sp on sp.school_id = c.school_id
+  left join final_per_cell f on f.school_id = c.school_id and f.student_id = c.student_id
+                             and f.subject_id = l.subject_id and f.period_id = c.period_id
+),
+final as (
+  select school_id, class_id, grade, subject_id, period_id, period_ends_on, student_id, group_ids, teacher_ids,
+         mark_scale, denominator, value, entered_at, entered_on, deferred_until,
+         value in ('осв', 'безотм') as left_out,
+         numeric_value,
+         case when mark_scale = 'pass_fail' then value = 'зач' else coalesce(numeric_value >= pass_from, false) end as passed,
+         case when mark_scale = 'pass_fail' then null else coalesce(numeric_value >= quality_from, false) end as quality,
+         case when mark_scale <> 'five_point' then null
+              when value = 'н/а' then 7
+              else coalesce([7, 16, 36, 64, 100][numeric_value], 0) end as sou_points
+  from cells
+)
+select * from final

@@ -1,0 +1,55 @@
+-- M-PASS family per class × period overall (spec: students with every final passed ÷ students); quality:
+-- every final "4 or 5"; sou and avg_mark over all counted finals of the class; as of $as_of.
+with cells as (
+  select m.*, coalesce($as_of::date, least(current_date, s.year_ends_on)) as as_of
+  from marts.m_pass m
+  join staging.schools s on s.school_id = m.school_id
+  where ($school::varchar is null or m.school_id = $school)
+    and ($class::varchar is null or m.class_id = $class)
+    and ($subject::varchar is null or m.subject_id = $subject)
+    and ($period::varchar is null or m.period_id = $period)
+    and ($student::varchar is null or m.student_id = $student)
+    and ($group::varchar is null or list_contains(m.group_ids, $group))
+    and ($teacher::varchar is null or list_contains(m.teacher_ids, $teacher))
+    and ($allowed_schools::varchar[] is null or list_contains($allowed_schools::varchar[], m.school_id))
+    and ($allowed_classes::varchar[] is null or list_contains($allowed_classes::varchar[], m.class_id))
+    and ($allowed_groups::varchar[] is null or list_has_any($allowed_groups::varchar[], m.group_ids))
+    and ($allowed_students::varchar[] is null or list_contains($allowed_students::varchar[], m.student_id))
+),
+-- a final entered after the as-of date is not there yet; a period not ended by then has no finals due
+statuses as (
+  select *,
+    case when value is not null and (entered_on is null or entered_on <= as_of) then (case when left_out then 'left_out' else 'final' end)
+         when deferred_until >= as_of then 'deferred'
+         else 'missing' end as status
+  from cells
+  where period_ends_on <= as_of
+),
+counted as (
+  select * from statuses where status = 'final' or (status = 'missing' and denominator = 'enrolled')
+),
+per_student as (
+  select school_id, class_id, period_id, student_id, any_value(mark_scale) as mark_scale,
+         bool_and(passed) as passed, bool_and(quality) as quality
+  from counted
+  group by all
+),
+totals as (
+  select school_id, class_id, period_id,
+         sum(sou_points)::double / count(*) as sou_sum,
+         avg(numeric_value) filter (where status = 'final')::double as avg_mark
+  from counted
+  group by all
+)
+select
+  p.school_id, p.class_id, p.period_id,
+  count(*)::integer as students,
+  count(*) filter (where p.passed)::integer as passed,
+  100.0::double * count(*) filter (where p.passed) / count(*) as pass_rate,
+  case when any_value(p.mark_scale) = 'pass_fail' then null else 100.0::double * count(*) filter (where p.quality) / count(*) end as quality_rate,
+  case when any_value(p.mark_scale) = 'five_point' then any_value(t.sou_sum) end as sou,
+  any_value(t.avg_mark) as avg_mark
+from per_student p
+join totals t on t.school_id = p.school_id and t.class_id = p.class_id and t.period_id = p.period_id
+group by p.school_id, p.class_id, p.period_id
+order by p.school_id, p.class_id, p.period_id
