@@ -1,0 +1,47 @@
+// Chart option for pass and quality rates per class (M-PASS / M-QUALITY, `by=class`). Pure.
+import type { EChartsCoreOption } from 'echarts/core';
+
+export interface ClassRateRow {
+  classId: string;
+  /** what people call the class, e.g. "7Б" */
+  label: string;
+  passRate: number | null;
+  qualityRate: number | null;
+}
+
+export interface PassQualityLabels {
+  pass: string;
+  quality: string;
+}
+
+/** Rates are 0–100 and unrounded in the api; shown with one decimal. `null` stays a gap, not a zero. */
+export const roundRate = (v: number | null | undefined): number | null =>
+  v === null || v === undefined || Number.isNaN(v) ? null : Math.round(v * 10) / 10;
+
+/** Classes in school order: by grade number, then letter ("2А" before "10А"). */
+export function compareClassLabels(a: string, b: string): number {
+  const na = Number.parseInt(a, 10);
+  const nb = Number.parseInt(b, 10);
+  if (na !== nb && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+  return a.localeCompare(b, 'ru');
+}
+
+export function passQualityByClassOption(rows: readonly ClassRateRow[], labels: PassQualityLabels): EChartsCoreOption {
+  const sorted = [...rows].sort((a, b) => compareClassLabels(a.label, b.label));
+  const bar = (name: string, data: (number | null)[], color: string) => ({
+    name, type: 'bar', data, itemStyle: { color },
+    label: { show: sorted.length <= 24, position: 'top', fontSize: 10, formatter: '{c}' },
+  });
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'axis' },
+    legend: { data: [labels.pass, labels.quality], top: 0 },
+    grid: { left: 40, right: 16, top: 36, bottom: 48 },
+    xAxis: { type: 'category', data: sorted.map((r) => r.label), axisLabel: { interval: 0, rotate: sorted.length > 16 ? 45 : 0 } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      bar(labels.pass, sorted.map((r) => roundRate(r.passRate)), '#2f6fb5'),
+      bar(labels.quality, sorted.map((r) => roundRate(r.qualityRate)), '#4aa56b'),
+    ],
+  };
+}

@@ -1,0 +1,40 @@
+import { computed, ref, watch } from 'vue';
+import { useSessionStore } from '../stores/session';
+import { currentPeriod, useReferenceStore, type Reference } from '../stores/reference';
+import { useUrlFilters } from './use-url-filters';
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** The school a screen is about (URL `school`, else the caller's), its names, and the chosen period. */
+export function useSchoolContext() {
+  const session = useSessionStore();
+  const refs = useReferenceStore();
+  const { filters, setFilter } = useUrlFilters();
+  const school = computed(() => filters.value.school ?? session.me?.schoolId ?? null);
+  const reference = ref<Reference | null>(null);
+  const error = ref<string | null>(null);
+  watch(school, async (id) => {
+    reference.value = null;
+    error.value = null;
+    if (!id) return;
+    try {
+      reference.value = await refs.load(id);
+    } catch (err) {
+      error.value = (err as Error).message;
+    }
+  }, { immediate: true });
+  const asOf = computed(() => filters.value.as_of ?? null);
+  const period = computed(() => {
+    if (filters.value.period) return filters.value.period;
+    const r = reference.value;
+    if (!r) return null;
+    const today = asOf.value ?? todayIso();
+    const day = today > r.school.yearEndsOn ? r.school.yearEndsOn : today;
+    return currentPeriod(r.periods, day)?.id ?? null;
+  });
+  const className = (id: unknown) => reference.value?.classes.find((c) => c.id === id)?.name ?? String(id ?? '—');
+  const subjectName = (id: unknown) => reference.value?.subjects.find((s) => s.id === id)?.name ?? String(id ?? '—');
+  const teacherName = (id: unknown) => reference.value?.teachers.find((s) => s.id === id)?.name ?? String(id ?? '—');
+  const groupName = (id: unknown) => reference.value?.groups.find((s) => s.id === id)?.name ?? String(id ?? '—');
+  return { school, reference, error, period, asOf, filters, setFilter, className, subjectName, teacherName, groupName };
+}

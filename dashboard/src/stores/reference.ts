@@ -1,0 +1,41 @@
+import { defineStore } from 'pinia';
+import { get } from '../api/http';
+
+export interface Named { id: string; name: string }
+export interface ClassRef extends Named { grade: number; letter: string; classTeacherId: string | null }
+export interface PeriodRef extends Named { kind: string; startsOn: string; endsOn: string }
+export interface GroupRef extends Named { subjectId: string; classId: string | null; teacherId: string; kind: string }
+export interface Reference {
+  school: { id: string; name: string; timezone: string; yearStartsOn: string; yearEndsOn: string; markScale: string };
+  periods: PeriodRef[];
+  classes: ClassRef[];
+  subjects: Named[];
+  teachers: Named[];
+  groups: GroupRef[];
+}
+
+/** Names behind ids (classes, periods, subjects, teachers, groups) of one school, loaded once. */
+export const useReferenceStore = defineStore('reference', {
+  state: () => ({ bySchool: {} as Record<string, Reference>, schools: [] as Named[] }),
+  actions: {
+    async load(school: string): Promise<Reference> {
+      const hit = this.bySchool[school];
+      if (hit) return hit;
+      const ref = await get<Reference>('/api/v1/dashboard/reference', { school });
+      this.bySchool[school] = ref;
+      return ref;
+    },
+    async loadSchools(): Promise<Named[]> {
+      if (!this.schools.length) this.schools = (await get<{ schools: Named[] }>('/api/v1/dashboard/schools')).schools;
+      return this.schools;
+    },
+  },
+});
+
+/** The period holding the date, else the last one that started: what a screen shows by default. */
+export function currentPeriod(periods: readonly PeriodRef[], today: string): PeriodRef | null {
+  const short = periods.filter((p) => p.kind !== 'year');
+  return short.find((p) => p.startsOn <= today && today <= p.endsOn)
+    ?? [...short].filter((p) => p.startsOn <= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0]
+    ?? short[0] ?? periods[0] ?? null;
+}

@@ -1,0 +1,74 @@
+import { defineStore } from 'pinia';
+import { ApiError, get, post, setCsrfToken } from '../api/http';
+
+export type Role = 'director' | 'deputy' | 'class_teacher' | 'teacher' | 'admin' | 'guardian' | 'student' | 'district';
+
+/** What the dashboard needs of `GET /api/v1/auth/me` (normalised: the server may add more). */
+export interface Me {
+  login: string;
+  role: Role;
+  fullName: string | null;
+  schoolId: string | null;
+  districtId: string | null;
+  classIds: string[] | null;
+  studentIds: string[] | null;
+  staffId: string | null;
+  guardianId: string | null;
+}
+
+type RawMe = Record<string, unknown> & { user?: Record<string, unknown>; scope?: Record<string, unknown> };
+
+const list = (v: unknown): string[] | null => (Array.isArray(v) ? v.map(String) : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+export function normaliseMe(raw: RawMe): Me & { csrfToken: string | null } {
+  const u = { ...(raw.scope ?? {}), ...(raw.user ?? {}), ...raw } as Record<string, unknown>;
+  const schools = list(u.allowedSchools) ?? list(u.schools);
+  return {
+    login: String(u.login ?? ''),
+    role: u.role as Role,
+    fullName: str(u.fullName) ?? str(u.full_name) ?? str(u.name),
+    schoolId: str(u.schoolId) ?? str(u.school_id) ?? schools?.[0] ?? null,
+    districtId: str(u.districtId) ?? str(u.district_id),
+    classIds: list(u.allowedClasses) ?? list(u.classes),
+    studentIds: list(u.allowedStudents) ?? list(u.students),
+    staffId: str(u.staffId) ?? str(u.staff_id),
+    guardianId: str(u.guardianId) ?? str(u.guardian_id),
+    csrfToken: str(u.csrfToken) ?? str(u.csrf_token) ?? str(u.csrf),
+  };
+}
+
+/** Where each role lands after logging in. */
+export const homeOf: Record<Role, string> = {
+  director: '/director', deputy: '/deputy', class_teacher: '/class', teacher: '/teacher',
+  guardian: '/diary', student: '/diary', admin: '/admin', district: '/district',
+};
+
+export const useSessionStore = defineStore('session', {
+  state: () => ({ me: null as Me | null, checked: false, error: null as string | null }),
+  getters: { home: (s) => (s.me ? homeOf[s.me.role] ?? '/' : '/login') },
+  actions: {
+    async load(): Promise<Me | null> {
+      try {
+        const { csrfToken, ...me } = normaliseMe(await get<RawMe>('/api/v1/auth/me'));
+        setCsrfToken(csrfToken);
+        this.me = me;
+      } catch (err) {
+        if (!(err instanceof ApiError) || (err.status !== 401 && err.status !== 404)) this.error = (err as Error).message;
+        this.me = null;
+      }
+      this.checked = true;
+      return this.me;
+    },
+    async login(login: string, password: string): Promise<Me | null> {
+      this.error = null;
+      await post('/api/v1/auth/login', { login, password });
+      return this.load();
+    },
+    async logout(): Promise<void> {
+      await post('/api/v1/auth/logout').catch(() => undefined);
+      setCsrfToken(null);
+      this.me = null;
+    },
+  },
+});
