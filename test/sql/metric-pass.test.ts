@@ -32,6 +32,18 @@ describe('M-PASS family per class × subject × period', () => {
     ]);
   });
 
+  it('a deferral counts from the end of its day: as of deferred_until itself it is a missing final', async () => {
+    expect(approx(await runMetricQuery(w, 'm-pass', { school: 'S1', class: '7A', subject: 'MATH', as_of: '2025-11-19' })))
+      .toEqual([row('7A', 'MATH', 3, 2, 200 / 3, 100 / 3, 136 / 3, 4)]);
+    expect((await runMetricQuery(w, 'm-pass', { school: 'S1', class: '7A', subject: 'MATH', as_of: '2025-11-20' }))[0]?.students).toBe(4);
+  });
+
+  it('a half-year applies only to grades with a half-year final; a period without lessons has no finals due', async () => {
+    expect(approx(await runMetricQuery(w, 'm-pass', { school: 'S1', period: 'H1', as_of: '2026-01-10' })))
+      .toEqual([{ ...row('10A', 'MATH', 1, 1, 100, 100, 64, 4), period_id: 'H1' }]);
+    expect(await runMetricQuery(w, 'm-pass', { school: 'S1', period: 'Q2', as_of: '2026-01-10' })).toEqual([]);
+  });
+
   it('a deferral that has passed makes the missing final count as not passed', async () => {
     expect(approx(await runMetricQuery(w, 'm-pass', { school: 'S1', class: '7A', subject: 'MATH', as_of: '2025-11-25' })))
       .toEqual([row('7A', 'MATH', 4, 2, 50, 25, 34, 4)]);
@@ -53,7 +65,7 @@ describe('M-PASS family per class × subject × period', () => {
   });
 
   it('scope filters: allowed classes, a teacher, a group', async () => {
-    const only7B = await runMetricQuery(w, 'm-pass', { as_of: '2025-11-05', allowed_classes: ['7B'] });
+    const only7B = await runMetricQuery(w, 'm-pass', { as_of: '2025-11-05', period: 'Q1', allowed_classes: ['7B'] });
     expect(only7B.map((x) => `${x.class_id}/${x.subject_id}`)).toEqual(['7B/ENG', '7B/MATH', '7B/RUS']);
     const t3 = await runMetricQuery(w, 'm-pass', { as_of: '2025-11-05', teacher: 'T3' });
     expect(t3.map((x) => `${x.class_id}/${x.subject_id}/${x.students}`)).toEqual(['7A/ENG/1', '7B/ENG/1']);

@@ -1,7 +1,8 @@
 -- marts.m_pass: one row per student × subject × period: the student's final as M-PASS, M-QUALITY, M-SOU
--- and M-AVG count it. Only students in a class AND in a group of the subject at the period's end
--- (memberships at `ends_on`); `class_id` is the class the student is in on that day. The as-of part
--- (finals entered later, deferrals not yet passed) is applied by warehouse/queries/metrics/m-pass*.sql.
+-- and M-AVG count it. The cells are R-PERIOD-FINAL's due finals (docs/rule-semantics.md): students in a
+-- class AND in a group of the subject on the period's last day, the group having lessons in the period,
+-- the period applying to the student's grade; `class_id` is the class the student is in on that day.
+-- The as-of part (finals entered later, deferrals not yet passed) is applied by queries/metrics/m-pass*.sql.
 with schools as (
   select * from staging.schools
 ),
@@ -19,6 +20,9 @@ group_spans as (
 ),
 finals as (
   select * from staging.final_marks
+),
+lessons as (
+  select * from staging.lessons
 ),
 -- TODO(rule_params): switch to the rules engineer's rule_params table (value effective at ends_on).
 param_defaults as (
@@ -42,6 +46,19 @@ class_at_end as (
   join class_spans c on c.school_id = p.school_id and p.ends_on between c.from_date and c.until_date
   qualify row_number() over (partition by p.school_id, p.period_id, c.student_id order by c.from_date desc, c.class_id) = 1
 ),
+groups_taught as (
+  select distinct p.school_id, p.period_id, l.group_id
+  from periods p
+  join lessons l on l.school_id = p.school_id and l.date between p.starts_on and p.ends_on
+  where l.status in ('held', 'planned')
+),
+-- bundles hold quarters for some grades and half-years for others: a period applies to a grade when
+-- some student of that grade has a final row (value or deferral) for it
+grades_of_period as (
+  select distinct c.school_id, c.period_id, c.grade
+  from finals f
+  join class_at_end c on c.school_id = f.school_id and c.period_id = f.period_id and c.student_id = f.student_id
+),
 learners as (
   select p.school_id, p.period_id, g.subject_id, g.student_id,
          list(distinct g.group_id order by g.group_id) as group_ids,
@@ -49,6 +66,7 @@ learners as (
   from periods p
   join group_spans g on g.school_id = p.school_id and p.ends_on between g.from_date and g.until_date
   join subjects sj on sj.school_id = g.school_id and sj.subject_id = g.subject_id
+  join groups_taught t on t.school_id = p.school_id and t.period_id = p.period_id and t.group_id = g.group_id
   where g.group_kind <> 'club' and sj.component <> 'extracurricular'
   group by all
 ),
@@ -69,6 +87,7 @@ cells as (
          try_cast(f.value as integer) as numeric_value
   from class_at_end c
   join learners l on l.school_id = c.school_id and l.period_id = c.period_id and l.student_id = c.student_id
+  join grades_of_period gp on gp.school_id = c.school_id and gp.period_id = c.period_id and gp.grade = c.grade
   join school_params sp on sp.school_id = c.school_id
   left join final_per_cell f on f.school_id = c.school_id and f.student_id = c.student_id
                              and f.subject_id = l.subject_id and f.period_id = c.period_id

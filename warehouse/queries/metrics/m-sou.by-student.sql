@@ -20,7 +20,7 @@ with cells as (
 statuses as (
   select *,
     case when value is not null and (entered_on is null or entered_on <= as_of) then (case when left_out then 'left_out' else 'final' end)
-         when deferred_until >= as_of then 'deferred'
+         when deferred_until > as_of then 'deferred'
          else 'missing' end as status
   from cells
   where period_ends_on <= as_of
