@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../warehouse/open-warehouse';
 import { passFixture } from '../fixtures/metrics/pass-class';
 import { runMetricQuery } from '../fixtures/metrics/run-metric-query';
-import { build, freshWarehouse, seedRaw } from '../fixtures/metrics/seed-raw';
+import { build, freshWarehouse, rows, seedRaw } from '../fixtures/metrics/seed-raw';
 
 let w: Warehouse;
 beforeAll(async () => {
@@ -107,5 +107,28 @@ describe('M-QUALITY, M-SOU, M-AVG', () => {
     for (const id of ['m-quality', 'm-sou', 'm-avg']) {
       for (const v of ['', '.by-student', '.by-class']) expect(sqlFile(`metrics/${id}${v}`)).toBe(sqlFile(`metrics/m-pass${v}`));
     }
+  });
+});
+
+describe('M-PASS parameter denominator (config.rule_params, in effect on the period end)', () => {
+  const setDenominator = async (value: string, from: string) => {
+    await rows(w, `insert into config.rule_params (school_id, rule_id, param, value, effective_from)
+                   values ('S1', 'M-PASS', 'denominator', $value, $from::date)`, { value, from });
+    await build(w);
+  };
+  const q = () => runMetricQuery(w, 'm-pass', { school: 'S1', class: '7A', subject: 'MATH', as_of: '2025-11-05' });
+
+  it('a change from after the quarter leaves the quarter as it was', async () => {
+    await setDenominator('graded', '2025-10-25');
+    expect(approx(await q())).toEqual([row('7A', 'MATH', 3, 2, 200 / 3, 100 / 3, 136 / 3, 4)]);
+  });
+
+  it('graded leaves the student without a final out of both', async () => {
+    await setDenominator('graded', '2025-10-01');
+    expect(approx(await q())).toEqual([row('7A', 'MATH', 2, 2, 100, 50, 68, 4)]);
+    expect(approx(await runMetricQuery(w, 'm-pass.by-class', { school: 'S1', class: '7A', as_of: '2025-11-05' }))).toEqual([
+      // a5 keeps RUS 4 and passes; cells: MATH 5,3 + RUS 4,н/а,2,5,4,3 + ENG 5 → СОУ (136+287+100)/9, average 31/8
+      { school_id: 'S1', class_id: '7A', period_id: 'Q1', students: 6, passed: 4, pass_rate: r(400 / 6), quality_rate: 50, sou: r(523 / 9), avg_mark: 3.875 },
+    ]);
   });
 });

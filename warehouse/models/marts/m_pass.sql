@@ -24,21 +24,20 @@ finals as (
 lessons as (
   select * from staging.lessons
 ),
--- TODO(rule_params): switch to the rules engineer's rule_params table (value effective at ends_on).
-param_defaults as (
-  select * from (values
-    ('denominator', 'five_point', 'enrolled'), ('denominator', 'ten_point', 'enrolled'), ('denominator', 'pass_fail', 'enrolled'),
-    ('pass_from', 'five_point', '3'), ('quality_from', 'five_point', '4'),
-    ('pass_from', 'ten_point', '4'), ('quality_from', 'ten_point', '7')
-  ) t(param, mark_scale, value)
+rule_params as (
+  select * from core.rule_params where rule_id = 'M-PASS'
 ),
-school_params as (
-  select s.school_id, s.timezone, s.mark_scale,
-         max(p.value) filter (where p.param = 'denominator') as denominator,
-         max(p.value) filter (where p.param = 'pass_from')::integer as pass_from,
-         max(p.value) filter (where p.param = 'quality_from')::integer as quality_from
-  from schools s join param_defaults p on p.mark_scale = s.mark_scale
-  group by all
+-- parameters in effect on the period's last day; pass_from/quality_from are the ten_point thresholds
+-- (five_point is fixed by the regulation: passed = 3 or more, quality = 4 or 5)
+period_params as (
+  select p.school_id, p.period_id, s.timezone, s.mark_scale,
+         coalesce(max(r.value) filter (where r.param = 'denominator'), 'enrolled') as denominator,
+         case when s.mark_scale = 'ten_point' then coalesce(max(r.value) filter (where r.param = 'pass_from')::integer, 4) else 3 end as pass_from,
+         case when s.mark_scale = 'ten_point' then coalesce(max(r.value) filter (where r.param = 'quality_from')::integer, 7) else 4 end as quality_from
+  from periods p
+  join schools s on s.school_id = p.school_id
+  left join rule_params r on r.school_id = p.school_id and p.ends_on >= r.valid_from and p.ends_on < r.valid_to
+  group by p.school_id, p.period_id, s.timezone, s.mark_scale
 ),
 class_at_end as (
   select p.school_id, p.period_id, p.ends_on, c.student_id, c.class_id, c.grade
@@ -88,7 +87,7 @@ cells as (
   from class_at_end c
   join learners l on l.school_id = c.school_id and l.period_id = c.period_id and l.student_id = c.student_id
   join grades_of_period gp on gp.school_id = c.school_id and gp.period_id = c.period_id and gp.grade = c.grade
-  join school_params sp on sp.school_id = c.school_id
+  join period_params sp on sp.school_id = c.school_id and sp.period_id = c.period_id
   left join final_per_cell f on f.school_id = c.school_id and f.student_id = c.student_id
                              and f.subject_id = l.subject_id and f.period_id = c.period_id
 ),
