@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleSpec, type BundleFileName } from '../../common/bundle-spec';
+import { csvLine } from './parse-csv';
+
+/** Where a bundle row came from: the source file, its line, and bundle column -> source column. */
+export interface Provenance {
+  file: string;
+  line: number;
+  columns: Record<string, string>;
+}
+
+export interface DraftFile {
+  rows: Record<string, string>[];
+  prov: Provenance[];
+}
+
+/** A journal bundle being built from another format, with the provenance of every row. */
+export interface BundleDraft {
+  schoolId: string;
+  manifest: Record<string, string>;
+  files: Partial<Record<BundleFileName, DraftFile>>;
+}
+
+export function newDraft(schoolId: string): BundleDraft {
+  return { schoolId, manifest: { format: 'journal-bundle', version: '1', school_id: schoolId }, files: {} };
+}
+
+export function addRow(draft: BundleDraft, file: BundleFileName, row: Record<string, string>, prov: Provenance): void {
+  const f = (draft.files[file] ??= { rows: [], prov: [] });
+  f.rows.push(row);
+  f.prov.push(prov);
+}
+
+export const rowCount = (draft: BundleDraft, file: BundleFileName): number => draft.files[file]?.rows.length ?? 0;
+
+/** Files the bundle requires that the source had nothing for: written with headers only. */
+export const emptyRequiredFiles = (draft: BundleDraft): BundleFileName[] =>
+  bundleSpec.filter((s) => s.required && s.file !== 'manifest' && rowCount(draft, s.file) === 0).map((s) => s.file);
+
+/** Writes the draft as a bundle folder: required files always (header only when empty), others when they have rows. */
+export function writeBundleDraft(draft: BundleDraft, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const spec of bundleSpec) {
+    if (spec.file === 'manifest') {
+      let out = csvLine(['key', 'value']);
+      for (const [k, v] of Object.entries(draft.manifest)) if (v !== '') out += csvLine([k, v]);
+      writeFileSync(join(dir, 'manifest.csv'), out);
+      continue;
+    }
+    const f = draft.files[spec.file];
+    if (!spec.required && !f?.rows.length) continue;
+    const cols = spec.columns.map((c) => c.name);
+    const parts: string[] = [csvLine(cols)];
+    for (const row of f?.rows ?? []) parts.push(csvLine(cols.map((c) => row[c] ?? '')));
+    writeFileSync(join(dir, `${spec.file}.csv`), parts.join(''));
+  }
+}
+
+/** Maps a bundle file's data line (header = line 1) back to the source row. */
+export function sourceOf(draft: BundleDraft, file: string, line: number): Provenance | undefined {
+  const name = file.replace(/\.csv$/, '') as BundleFileName;
+  return draft.files[name]?.prov[line - 2];
+}
