@@ -6,6 +6,9 @@ import type { Config } from '../common/config';
 import type { Warehouse } from '../warehouse/open-warehouse';
 import { registerErrorHandler } from './error-handler';
 import { healthRoutes } from './routes/health';
+import { registerAuth } from './auth/register-auth';
+import { authRoutes } from './routes/auth';
+import { dashboardRoutes } from './routes/dashboard-routes';
 
 export interface AppContext {
   warehouse: Warehouse;
@@ -28,7 +31,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       throw new Error(`route ${route.method} ${route.url} declares no access (roles and scope)`);
     }
   });
+  await registerAuth(app, ctx);
+  await app.register(async (api) => authRoutes(api, ctx));
   await app.register(async (api) => healthRoutes(api, ctx));
+  await app.register(async (api) => dashboardRoutes(api, ctx));
   const dashboardDir = opts.dashboardDir ?? join(import.meta.dirname, '..', 'dashboard', 'dist');
   if (existsSync(dashboardDir)) {
     await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });

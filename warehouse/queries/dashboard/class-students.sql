@@ -28,7 +28,7 @@ select s.student_id as id, st.full_name as name, coalesce(a.missed, 0) as missed
   strftime(pa.last_ack, '%Y-%m-%d') as "lastAck"
 from students s
 join raw.students st on st.school_id = $school and st.student_id = s.student_id
-left join absences a using (student_id)
-left join unsat u using (student_id)
-left join parents pa using (student_id)
+left join absences a on a.student_id = s.student_id
+left join unsat u on u.student_id = s.student_id
+left join parents pa on pa.student_id = s.student_id
 order by name, id

@@ -20,7 +20,7 @@ marks as (
   group by lesson_id
 )
 select l.lesson_id as id, strftime(l.date, '%Y-%m-%d') as date, l.lesson_no as "lessonNo",
-  strftime(l.starts_at, '%H:%M') as "startsAt", strftime(l.ends_at, '%H:%M') as "endsAt", l.status,
+  left(l.starts_at::varchar, 5) as "startsAt", left(l.ends_at::varchar, 5) as "endsAt", l.status,
   strftime(l.moved_to_date, '%Y-%m-%d') as "movedToDate", s.name as subject, t.full_name as teacher,
   case when l.conducted_by is not null and l.conducted_by <> l.teacher_id then c.full_name end as substitute,
   coalesce(l.topic_text, k.title) as topic, l.homework_text as homework, l.homework_minutes as "homeworkMinutes",

@@ -1,6 +1,6 @@
 -- One row per lesson of a group between $from and $to: the columns of the journal grid.
 select l.lesson_id as id, strftime(l.date, '%Y-%m-%d') as date, l.lesson_no as "lessonNo",
-  strftime(l.starts_at, '%H:%M') as "startsAt", strftime(l.ends_at, '%H:%M') as "endsAt", l.status,
+  left(l.starts_at::varchar, 5) as "startsAt", left(l.ends_at::varchar, 5) as "endsAt", l.status,
   l.teacher_id as "teacherId", l.conducted_by as "conductedBy", l.topic_id as "topicId",
   coalesce(l.topic_text, k.title) as "topicText", l.homework_text as "homeworkText", l.homework_minutes as "homeworkMinutes",
   l.attendance_entered_at is not null as "attendanceTaken", l.control_work_id as "controlWorkId", cw.kind as "controlWorkKind"
