@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlRows, sqlRun } from '../entry/sql-rows';
 
 export interface AuditEntry {
   actor: string;
@@ -15,33 +16,60 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The canonical text a link's hash covers; verification recomputes it from the stored row. */
-export function auditLinkText(row: {
+export interface AuditLinkFields {
   seq: number; occurredAt: string; actor: string; action: string; entity: string; entityId: string;
   schoolId: string | null; before: string | null; after: string | null; prevHash: string;
-}): string {
+}
+
+/**
+ * The canonical text a link's hash covers; verification recomputes it from the stored row.
+ * `occurredAt` is the ISO text of the instant in UTC with milliseconds (Date#toISOString), which the
+ * verifier rebuilds from epoch_ms(occurred_at); `before`/`after` are the exact JSON texts stored
+ * (DuckDB keeps JSON text as given).
+ */
+export function auditLinkText(row: AuditLinkFields): string {
   return JSON.stringify([row.seq, row.occurredAt, row.actor, row.action, row.entity, row.entityId, row.schoolId, row.before, row.after, row.prevHash]);
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+const toJson = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
+
+async function lastLink(conn: DuckDBConnection): Promise<{ seq: number; hash: string }> {
+  const [last] = await sqlRows(conn, 'entry/audit-last');
+  return last ? { seq: Number(last.seq), hash: String(last.hash) } : { seq: 0, hash: GENESIS_HASH };
+}
+
+/** Builds the links following `prev` for the entries, hashes computed. */
+function chain(prev: { seq: number; hash: string }, entries: AuditEntry[]): (AuditLinkFields & { hash: string })[] {
+  const now = new Date();
+  let { seq, hash: prevHash } = prev;
+  return entries.map((e) => {
+    seq += 1;
+    // a Date with milliseconds only: timestamptz keeps microseconds, but we hash what we store
+    const fields: AuditLinkFields = {
+      seq, occurredAt: new Date((e.occurredAt ?? now).getTime()).toISOString(), actor: e.actor, action: e.action,
+      entity: e.entity, entityId: e.entityId, schoolId: e.schoolId ?? null, before: toJson(e.before), after: toJson(e.after), prevHash,
+    };
+    const hash = sha256(auditLinkText(fields));
+    prevHash = hash;
+    return { ...fields, hash };
+  });
+}
+
 /**
  * Appends one link to the hash-chained audit log. Call it inside the transaction of the write it
- * records, so that both land or neither does.
+ * records, so that both land or neither does (and inside `serializedWrite`, so links never race).
  */
 export async function appendAudit(conn: DuckDBConnection, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
-  const last = (await conn.runAndReadAll('select seq, hash from raw.audit_log order by seq desc limit 1')).getRowObjectsJson()[0];
-  const seq = last ? Number(last.seq) + 1 : 1;
-  const prevHash = last ? String(last.hash) : GENESIS_HASH;
-  const occurredAt = (entry.occurredAt ?? new Date()).toISOString();
-  const before = entry.before === undefined ? null : JSON.stringify(entry.before);
-  const after = entry.after === undefined ? null : JSON.stringify(entry.after);
-  const schoolId = entry.schoolId ?? null;
-  const hash = sha256(auditLinkText({ seq, occurredAt, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, schoolId, before, after, prevHash }));
-  await conn.run(
-    `insert into raw.audit_log (seq, occurred_at, actor, action, entity, entity_id, school_id, before, after, prev_hash, hash)
-     values ($seq, $at::timestamptz, $actor, $action, $entity, $entity_id, $school_id, $before::json, $after::json, $prev_hash, $hash)`,
-    { seq, at: occurredAt, actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, school_id: schoolId, before, after, prev_hash: prevHash, hash },
-  );
-  return { seq, hash };
+  const [link] = await appendAuditMany(conn, [entry]);
+  return link!;
+}
+
+/** Appends many links in one statement (bulk entry); same guarantees as appendAudit. */
+export async function appendAuditMany(conn: DuckDBConnection, entries: AuditEntry[]): Promise<{ seq: number; hash: string }[]> {
+  if (entries.length === 0) return [];
+  const links = chain(await lastLink(conn), entries);
+  await sqlRun(conn, 'entry/audit-append', { links: JSON.stringify(links) });
+  return links.map((l) => ({ seq: l.seq, hash: l.hash }));
 }

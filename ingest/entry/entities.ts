@@ -1,0 +1,51 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { jsonList, sqlRows, sqlRun, type Row } from './sql-rows';
+
+/**
+ * The journal objects native entry writes, each audited under one entity id. The audit link's
+ * `after` is the object's snapshot (warehouse/queries/entry/snapshot-<entity>.sql) read back after the
+ * write, so that `svodka verify` can compare the stored rows with the chain. `many`: the entity is a
+ * set of rows (the attendance of one lesson).
+ */
+export const entityKinds = {
+  lesson: { table: 'raw.lessons', many: false },
+  attendance: { table: 'raw.attendance', many: true },
+  mark: { table: 'raw.marks', many: false },
+  control_work: { table: 'raw.control_works', many: false },
+  final_mark: { table: 'raw.final_marks', many: false },
+  recommendation: { table: 'raw.recommendations', many: false },
+  parent_ack: { table: 'raw.parent_acks', many: false },
+  guardian: { table: 'raw.guardians', many: false },
+} as const;
+
+export type Entity = keyof typeof entityKinds;
+export const isEntity = (e: string): e is Entity => Object.hasOwn(entityKinds, e);
+
+/** A snapshot: one row object, an array of rows (many), or null when there is none. */
+export type Snapshot = Row | Row[] | null;
+
+/** The current snapshots of the given ids (ids without rows map to null, or [] for `many`). */
+export async function readSnapshots(conn: DuckDBConnection, entity: Entity, schoolId: string, ids: string[]): Promise<Map<string, Snapshot>> {
+  const out = new Map<string, Snapshot>();
+  const many = entityKinds[entity].many;
+  for (const id of ids) out.set(id, many ? [] : null);
+  if (ids.length === 0) return out;
+  const rows = await sqlRows(conn, `entry/snapshot-${entity}`, { school_id: schoolId, ids: jsonList(ids) });
+  for (const { entity_id, ...row } of rows) {
+    const id = String(entity_id);
+    if (many) (out.get(id) as Row[]).push(row);
+    else out.set(id, row);
+  }
+  return out;
+}
+
+/** Replaces the rows of the given ids by `rows` (each a full row object of the entity's table). */
+export async function replaceRows(conn: DuckDBConnection, entity: Entity, schoolId: string, ids: string[], rows: Row[]): Promise<void> {
+  if (ids.length) await sqlRun(conn, `entry/delete-${entity}`, { school_id: schoolId, ids: jsonList(ids) });
+  if (rows.length) await sqlRun(conn, `entry/insert-${entity}`, { school_id: schoolId, rows: JSON.stringify(rows) });
+}
+
+/** Rows of a snapshot, to write it back (restore from quarantine). */
+export const snapshotRows = (s: Snapshot): Row[] => (s === null ? [] : Array.isArray(s) ? s : [s]);
+
+export const sameSnapshot = (a: Snapshot, b: Snapshot): boolean => JSON.stringify(a) === JSON.stringify(b);

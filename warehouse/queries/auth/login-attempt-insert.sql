@@ -1,0 +1,1 @@
+insert into app.login_attempts (login, ip, attempted_at, ok) values ($login, $ip, now(), $ok)

@@ -1,0 +1,1 @@
+delete from app.sessions where user_id = $user_id

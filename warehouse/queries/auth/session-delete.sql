@@ -1,0 +1,1 @@
+delete from app.sessions where token_hash = $token_hash

@@ -1,0 +1,1 @@
+select count(*)::integer as n from app.users

@@ -1,0 +1,1 @@
+update app.users set disabled = $disabled where user_id = $user_id

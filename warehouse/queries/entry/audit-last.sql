@@ -1,0 +1,1 @@
+select seq, hash from raw.audit_log order by seq desc limit 1
