@@ -1,0 +1,85 @@
+-- marts.m_fill: one row per student × group × period (M-FILL, mark fill rate): the days on which each of
+-- the student's current marks in the group's lessons of the period became known, the group's due lesson
+-- days, and the minimum for the period's kind (config.rule_params M-FILL min_<kind>, in effect on the
+-- period's last day). Cells as for M-PASS: members of the group and of a class on the period's last day,
+-- the group taught in the period, the period applying to the student's grade; `year` periods have no
+-- minimum and are left out. The query counts marks and lessons up to its as-of date.
+with periods as (
+  select * from staging.periods where kind <> 'year'
+),
+subjects as (
+  select * from staging.subjects
+),
+lessons as (
+  select * from core.lessons
+),
+marks as (
+  select * from staging.marks
+),
+finals as (
+  select * from staging.final_marks
+),
+class_spans as (
+  select * from core.memberships_class
+),
+group_spans as (
+  select * from core.memberships_group
+),
+rule_params as (
+  select * from core.rule_params where rule_id = 'M-FILL'
+),
+class_at_end as (
+  select p.school_id, p.period_id, c.student_id, c.class_id, c.grade
+  from periods p
+  join class_spans c on c.school_id = p.school_id and p.ends_on between c.from_date and c.until_date
+  qualify row_number() over (partition by p.school_id, p.period_id, c.student_id order by c.from_date desc, c.class_id) = 1
+),
+grades_of_period as (
+  select distinct c.school_id, c.period_id, c.grade
+  from finals f
+  join class_at_end c on c.school_id = f.school_id and c.period_id = f.period_id and c.student_id = f.student_id
+),
+group_lessons as (
+  select l.school_id, p.period_id, l.group_id, list(l.date order by l.date) as lesson_days
+  from lessons l
+  join periods p on p.school_id = l.school_id and l.date between p.starts_on and p.ends_on
+  where l.is_due
+  group by all
+),
+student_marks as (
+  select l.school_id, p.period_id, l.group_id, m.student_id,
+         list(greatest(l.date, ((m.entered_at - interval 1 microsecond) at time zone l.timezone)::date) order by l.date) as mark_days
+  from marks m
+  join lessons l on l.school_id = m.school_id and l.lesson_id = m.lesson_id
+  join periods p on p.school_id = l.school_id and l.date between p.starts_on and p.ends_on
+  where l.is_due
+  group by all
+),
+required as (
+  select p.school_id, p.period_id, max(r.value)::integer as required
+  from periods p
+  join rule_params r on r.school_id = p.school_id and r.param = 'min_' || p.kind
+   and p.ends_on >= r.valid_from and p.ends_on < r.valid_to
+  group by all
+),
+members as (
+  select p.school_id, p.period_id, p.kind as period_kind, p.starts_on, p.ends_on,
+         g.group_id, g.subject_id, g.teacher_id, g.student_id
+  from periods p
+  join group_spans g on g.school_id = p.school_id and p.ends_on between g.from_date and g.until_date
+  join subjects sj on sj.school_id = g.school_id and sj.subject_id = g.subject_id
+  where g.group_kind <> 'club' and sj.component <> 'extracurricular'
+),
+final as (
+  select m.school_id, m.student_id, m.group_id, m.subject_id, m.period_id, c.class_id, m.teacher_id,
+         m.period_kind, m.starts_on as period_starts_on, m.ends_on as period_ends_on, r.required,
+         coalesce(sm.mark_days, []::date[]) as mark_days, gl.lesson_days
+  from members m
+  join class_at_end c on c.school_id = m.school_id and c.period_id = m.period_id and c.student_id = m.student_id
+  join grades_of_period gp on gp.school_id = c.school_id and gp.period_id = c.period_id and gp.grade = c.grade
+  join group_lessons gl on gl.school_id = m.school_id and gl.period_id = m.period_id and gl.group_id = m.group_id
+  join required r on r.school_id = m.school_id and r.period_id = m.period_id
+  left join student_marks sm on sm.school_id = m.school_id and sm.period_id = m.period_id
+                            and sm.group_id = m.group_id and sm.student_id = m.student_id
+)
+select * from final

@@ -1,0 +1,34 @@
+-- M-FILL per group × period as of $as_of: fill rate = share of the group's student cells that reach the
+-- minimum; marks per student per lesson.
+with cells as (
+  select m.*, coalesce($as_of::date, least(current_date, s.year_ends_on)) as as_of
+  from marts.m_fill m
+  join staging.schools s on s.school_id = m.school_id
+  where ($school::varchar is null or m.school_id = $school)
+    and ($class::varchar is null or m.class_id = $class)
+    and ($group::varchar is null or m.group_id = $group)
+    and ($teacher::varchar is null or m.teacher_id = $teacher)
+    and ($subject::varchar is null or m.subject_id = $subject)
+    and ($period::varchar is null or m.period_id = $period)
+    and ($allowed_schools::varchar[] is null or list_contains($allowed_schools::varchar[], m.school_id))
+    and ($allowed_classes::varchar[] is null or list_contains($allowed_classes::varchar[], m.class_id))
+    and ($allowed_groups::varchar[] is null or list_contains($allowed_groups::varchar[], m.group_id))
+),
+counted as (
+  select *,
+    len(list_filter(mark_days, lambda d: d <= as_of))::integer as marks,
+    len(list_filter(lesson_days, lambda d: d <= as_of))::integer as lessons
+  from cells
+  where period_starts_on <= as_of
+)
+select
+  school_id, group_id, any_value(subject_id) as subject_id, period_id, any_value(teacher_id) as teacher_id,
+  count(*)::integer as students,
+  count(*) filter (where marks >= required)::integer as reached,
+  100.0::double * count(*) filter (where marks >= required) / count(*) as fill_rate,
+  sum(marks)::integer as marks,
+  any_value(lessons) as lessons,
+  sum(marks)::double / nullif(count(*) * any_value(lessons), 0) as marks_per_student_lesson
+from counted
+group by school_id, group_id, period_id
+order by school_id, group_id, period_id
