@@ -8,8 +8,6 @@ import { registerErrorHandler } from './error-handler';
 import { healthRoutes } from './routes/health';
 import { registerAuth } from './auth/register-auth';
 import { authRoutes } from './routes/auth';
-import { registerAuth } from './auth/register-auth';
-import { authRoutes } from './routes/auth';
 import { dashboardRoutes } from './routes/dashboard-routes';
 
 export interface AppContext {
@@ -33,8 +31,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       throw new Error(`route ${route.method} ${route.url} declares no access (roles and scope)`);
     }
   });
-  await registerAuth(app, ctx);
-  await app.register(async (api) => authRoutes(api, ctx));
   await registerAuth(app, ctx);
   await app.register(async (api) => authRoutes(api, ctx));
   await app.register(async (api) => healthRoutes(api, ctx));
