@@ -81,7 +81,7 @@ cells as (
   select c.school_id, c.class_id, c.grade, l.subject_id, c.period_id, c.ends_on as period_ends_on, c.student_id,
          l.group_ids, l.teacher_ids, sp.mark_scale, sp.denominator, sp.pass_from, sp.quality_from,
          f.value, f.entered_at,
-         (f.entered_at at time zone sp.timezone)::date as entered_on,
+         ((f.entered_at - interval 1 microsecond) at time zone sp.timezone)::date as entered_on,
          f.deferred_until,
          try_cast(f.value as integer) as numeric_value
   from class_at_end c

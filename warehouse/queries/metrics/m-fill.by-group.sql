@@ -1,7 +1,7 @@
 -- M-FILL per group × period as of $as_of: fill rate = share of the group's student cells that reach the
 -- minimum; marks per student per lesson.
 with cells as (
-  select m.*, coalesce($as_of::date, least(current_date, s.year_ends_on)) as as_of
+  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
   from marts.m_fill m
   join staging.schools s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)

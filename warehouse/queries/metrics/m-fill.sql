@@ -1,7 +1,7 @@
 -- M-FILL per student × group × period as of $as_of: current marks known by then in lessons up to then,
 -- against the period kind's minimum; periods not started by the as-of date are left out.
 with cells as (
-  select m.*, coalesce($as_of::date, least(current_date, s.year_ends_on)) as as_of
+  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
   from marts.m_fill m
   join staging.schools s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)

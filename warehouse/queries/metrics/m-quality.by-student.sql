@@ -1,7 +1,7 @@
 -- M-PASS family per student × period (spec: subjects passed ÷ subjects with a final); `students` is 1,
 -- `subjects` the subjects with a final (н/а included, осв/безотм, deferred and missing out); as of $as_of.
 with cells as (
-  select m.*, coalesce($as_of::date, least(current_date, s.year_ends_on)) as as_of
+  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
   from marts.m_pass m
   join staging.schools s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)

@@ -1,6 +1,6 @@
 -- M-PASS / M-QUALITY / M-SOU / M-AVG per class × subject × period (spec "Query output"); as of $as_of.
 with cells as (
-  select m.*, coalesce($as_of::date, least(current_date, s.year_ends_on)) as as_of
+  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
   from marts.m_pass m
   join staging.schools s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)

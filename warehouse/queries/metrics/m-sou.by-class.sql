@@ -1,7 +1,7 @@
 -- M-PASS family per class × period overall (spec: students with every final passed ÷ students); quality:
 -- every final "4 or 5"; sou and avg_mark over all counted finals of the class; as of $as_of.
 with cells as (
-  select m.*, coalesce($as_of::date, least(current_date, s.year_ends_on)) as as_of
+  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
   from marts.m_pass m
   join staging.schools s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)
