@@ -1,0 +1,26 @@
+-- M-MISSED: missed lessons (absent, sick, excused) with their topics and whether a makeup mark
+-- credited them by then as of $as_of; one row per record known by the end of that day.
+with scoped as (
+  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+  from marts.m_missed m
+  join staging.schools s on s.school_id = m.school_id
+  where ($school::varchar is null or m.school_id = $school)
+    and ($class::varchar is null or m.class_id = $class)
+    and ($group::varchar is null or m.group_id = $group)
+    and ($teacher::varchar is null or m.teacher_id = $teacher)
+    and ($subject::varchar is null or m.subject_id = $subject)
+    and ($student::varchar is null or m.student_id = $student)
+    and ($period::varchar is null or exists (
+      select 1 from staging.periods p
+      where p.school_id = m.school_id and p.period_id = $period and m.date between p.starts_on and p.ends_on))
+    and ($allowed_schools::varchar[] is null or list_contains($allowed_schools::varchar[], m.school_id))
+    and ($allowed_classes::varchar[] is null or list_contains($allowed_classes::varchar[], m.class_id))
+    and ($allowed_groups::varchar[] is null or list_contains($allowed_groups::varchar[], m.group_id))
+    and ($allowed_students::varchar[] is null or list_contains($allowed_students::varchar[], m.student_id))
+)
+select
+  x.school_id, x.student_id, x.lesson_id, x.date::varchar as date, x.subject_id, x.topic_id, x.topic_text, x.status,
+  coalesce(x.made_up_on <= x.as_of, false) as made_up, x.class_id, x.group_id, x.teacher_id
+from scoped x
+where x.known_on <= x.as_of
+order by x.school_id, x.student_id, x.date, x.lesson_id
