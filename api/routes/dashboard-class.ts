@@ -5,12 +5,12 @@ import type { AppContext } from '../app';
 import { callerOf, dashboardQuery } from './dashboard-query';
 
 const ClassQuery = Type.Object({
-  school: Type.String({ minLength: 1 }),
-  class: Type.String({ minLength: 1 }),
+  schoolId: Type.String({ minLength: 1 }),
+  classId: Type.String({ minLength: 1 }),
   period: Type.String({ minLength: 1 }),
   as_of: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
 });
-type Q = { school: string; class: string; period: string; as_of?: string };
+type Q = { schoolId: string; classId: string; period: string; as_of?: string };
 
 /** The class teacher's own class: student × subject averages, absences, fails, parents. */
 export async function dashboardClassRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,7 +19,7 @@ export async function dashboardClassRoutes(app: FastifyInstance, ctx: AppContext
     schema: { querystring: ClassQuery },
   }, async (req) => {
     const caller = callerOf(req);
-    const { school, class: classId, period } = req.query;
+    const { schoolId: school, classId, period } = req.query;
     if (caller.aggregatesOnly || (caller.allowedSchools && !caller.allowedSchools.includes(school))
       || (caller.allowedClasses && !caller.allowedClasses.includes(classId))) {
       throw new AccessDenied('forbidden_class', 'Данные этого класса вам недоступны.', `class ${classId} outside caller scope`);

@@ -6,11 +6,11 @@ import { callerOf, dashboardQuery } from './dashboard-query';
 import { addDays, mondayOf } from './dashboard-dates';
 
 const DiaryQuery = Type.Object({
-  school: Type.String({ minLength: 1 }),
-  student: Type.String({ minLength: 1 }),
+  schoolId: Type.String({ minLength: 1 }),
+  studentId: Type.String({ minLength: 1 }),
   week: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
 });
-type Q = { school: string; student: string; week?: string };
+type Q = { schoolId: string; studentId: string; week?: string };
 
 /** A student's diary for one week: timetable, marks, homework, control works, recommendations, … */
 export async function dashboardDiaryRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,7 +19,7 @@ export async function dashboardDiaryRoutes(app: FastifyInstance, ctx: AppContext
     schema: { querystring: DiaryQuery },
   }, async (req) => {
     const caller = callerOf(req);
-    const { school, student } = req.query;
+    const { schoolId: school, studentId: student } = req.query;
     if (caller.aggregatesOnly || (caller.allowedSchools && !caller.allowedSchools.includes(school))
       || (caller.allowedStudents && !caller.allowedStudents.includes(student))) {
       throw new AccessDenied('forbidden_student', 'Дневник этого ученика вам недоступен.', `student ${student} outside caller scope`);

@@ -6,12 +6,12 @@ import { callerOf, dashboardQuery } from './dashboard-query';
 import { dateWindow } from './dashboard-dates';
 
 const JournalQuery = Type.Object({
-  school: Type.String({ minLength: 1 }),
-  group: Type.String({ minLength: 1 }),
+  schoolId: Type.String({ minLength: 1 }),
+  groupId: Type.String({ minLength: 1 }),
   from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
 });
-type Q = { school: string; group: string; from?: string; to?: string };
+type Q = { schoolId: string; groupId: string; from?: string; to?: string };
 
 /** The subject teacher's journal grid: lessons × students with marks and attendance, for one group. */
 export async function dashboardJournalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -20,7 +20,7 @@ export async function dashboardJournalRoutes(app: FastifyInstance, ctx: AppConte
     schema: { querystring: JournalQuery },
   }, async (req) => {
     const caller = callerOf(req);
-    const { school, group } = req.query;
+    const { schoolId: school, groupId: group } = req.query;
     const denied = () => new AccessDenied('forbidden_group', 'Журнал этой группы вам недоступен: вы её не ведёте.', `group ${group} outside caller scope`);
     if ((caller.allowedSchools && !caller.allowedSchools.includes(school)) || (caller.allowedGroups && !caller.allowedGroups.includes(group))) throw denied();
     if (caller.aggregatesOnly) throw denied();

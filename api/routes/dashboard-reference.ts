@@ -5,7 +5,7 @@ import type { AppContext } from '../app';
 import { roles } from '../access';
 import { callerOf, dashboardQuery, scopeParams, type Row } from './dashboard-query';
 
-const SchoolQuery = Type.Object({ school: Type.String({ minLength: 1 }) });
+const SchoolQuery = Type.Object({ schoolId: Type.String({ minLength: 1 }) });
 const DistrictQuery = Type.Object({ district: Type.Optional(Type.String({ minLength: 1 })) });
 
 /** Names behind ids for pickers and labels (no child data): the schools a caller sees, one school's lists. */
@@ -19,12 +19,12 @@ export async function dashboardReferenceRoutes(app: FastifyInstance, ctx: AppCon
     return { schools };
   });
 
-  app.get<{ Querystring: { school: string } }>('/api/v1/dashboard/reference', {
+  app.get<{ Querystring: { schoolId: string } }>('/api/v1/dashboard/reference', {
     config: { access: { roles, scope: 'school' } },
     schema: { querystring: SchoolQuery },
   }, async (req) => {
     const caller = callerOf(req);
-    const school = req.query.school;
+    const school = req.query.schoolId;
     if (caller.allowedSchools && !caller.allowedSchools.includes(school)) {
       throw new AccessDenied('forbidden_school', 'Эта школа вне ваших полномочий.', `school ${school} outside caller scope`);
     }

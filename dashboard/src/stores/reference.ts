@@ -21,7 +21,7 @@ export const useReferenceStore = defineStore('reference', {
     async load(school: string): Promise<Reference> {
       const hit = this.bySchool[school];
       if (hit) return hit;
-      const ref = await get<Reference>('/api/v1/dashboard/reference', { school });
+      const ref = await get<Reference>('/api/v1/dashboard/reference', { schoolId: school });
       this.bySchool[school] = ref;
       return ref;
     },

@@ -10,31 +10,37 @@ export interface Me {
   fullName: string | null;
   schoolId: string | null;
   districtId: string | null;
+  /** null = every one of the school */
   classIds: string[] | null;
   studentIds: string[] | null;
+  groupIds: string[] | null;
+  writableGroups: string[];
   staffId: string | null;
   guardianId: string | null;
 }
 
-type RawMe = Record<string, unknown> & { user?: Record<string, unknown>; scope?: Record<string, unknown> };
+type RawMe = Record<string, unknown> & { allowed?: Record<string, unknown> };
 
 const list = (v: unknown): string[] | null => (Array.isArray(v) ? v.map(String) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 export function normaliseMe(raw: RawMe): Me & { csrfToken: string | null } {
-  const u = { ...(raw.scope ?? {}), ...(raw.user ?? {}), ...raw } as Record<string, unknown>;
-  const schools = list(u.allowedSchools) ?? list(u.schools);
+  const u = raw as Record<string, unknown>;
+  const a = raw.allowed ?? {};
+  const schools = list(a.schools);
   return {
     login: String(u.login ?? ''),
     role: u.role as Role,
-    fullName: str(u.fullName) ?? str(u.full_name) ?? str(u.name),
-    schoolId: str(u.schoolId) ?? str(u.school_id) ?? schools?.[0] ?? null,
-    districtId: str(u.districtId) ?? str(u.district_id),
-    classIds: list(u.allowedClasses) ?? list(u.classes),
-    studentIds: list(u.allowedStudents) ?? list(u.students),
-    staffId: str(u.staffId) ?? str(u.staff_id),
-    guardianId: str(u.guardianId) ?? str(u.guardian_id),
-    csrfToken: str(u.csrfToken) ?? str(u.csrf_token) ?? str(u.csrf),
+    fullName: str(u.fullName),
+    schoolId: str(u.schoolId) ?? schools?.[0] ?? null,
+    districtId: str(u.districtId),
+    classIds: list(a.classes),
+    studentIds: list(a.students),
+    groupIds: list(a.groups),
+    writableGroups: list(a.writableGroups) ?? [],
+    staffId: str(u.staffId),
+    guardianId: str(u.guardianId),
+    csrfToken: str(u.csrfToken),
   };
 }
 
