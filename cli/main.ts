@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { SvodkaError } from '../common/errors';
 import { registerBuild } from './commands/build';
+import { registerImport } from './commands/import';
+import { registerQuery } from './commands/query';
+import { registerRules } from './commands/rules';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 
@@ -10,6 +13,9 @@ const program = new Command('svodka')
   .showHelpAfterError()
   .exitOverride();
 registerBuild(program);
+registerImport(program);
+registerQuery(program);
+registerRules(program);
 registerServe(program);
 registerStatus(program);
 

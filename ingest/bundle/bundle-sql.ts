@@ -1,0 +1,172 @@
+// The one module that builds SQL text in TypeScript (docs/decisions.md): the import's staging,
+// validation and insert statements are generated from common/bundle-spec.ts. Identifiers come only
+// from the spec (header names are mapped to positional columns c0, c1, …); every value is bound.
+import { LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { BundleFileName, ColumnSpec, ColumnType, FileSpec } from '../../common/bundle-spec';
+
+export interface Stmt {
+  sql: string;
+  params: Record<string, DuckDBValue>;
+  types?: Record<string, DuckDBType>;
+}
+
+export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+export const stageTable = (file: BundleFileName): string => `bundle_${file}`;
+
+/** spec column -> expression over the staged table (a positional column, or null when absent) */
+export type ColumnMap = ReadonlyMap<string, number>;
+export const colExpr = (map: ColumnMap, column: string, alias = ''): string => {
+  const i = map.get(column);
+  return i === undefined ? 'cast(null as varchar)' : `${alias}c${i}`;
+};
+
+export function readCsvStmt(file: BundleFileName, width: number, path: string): Stmt {
+  const cols = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  return {
+    sql: `create or replace temp table ${stageTable(file)} as select * from read_csv($path, header = true, all_varchar = true,
+      auto_detect = false, columns = {${cols}}, delim = ',', quote = '"', escape = '"', null_padding = false,
+      store_rejects = true, rejects_table = 'bundle_rej_${file}', rejects_scan = 'bundle_rejscan_${file}')`,
+    params: { path },
+  };
+}
+
+export const sqlType = (t: ColumnType): string =>
+  ({ date: 'date', time: 'time', timestamp: 'timestamptz', int: 'integer', number: 'double', bool: 'boolean' } as Record<string, string>)[t.kind] ?? 'varchar';
+
+const TS_LOCAL = String.raw`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?`;
+const TS_OFFSET = String.raw`(Z|[+-]\d{2}(:?\d{2})?)`;
+
+export interface Check { column: string; code: string; cond: string; value: string }
+
+/** The conditions under which a cell of this type is wrong (x is the cell's SQL expression). */
+export function typeChecks(column: string, x: string, type: ColumnType, param: (values: readonly string[]) => string): Check[] {
+  const c = (code: string, cond: string): Check => ({ column, code, cond: `${x} is not null and ${cond}`, value: x });
+  switch (type.kind) {
+    case 'date':
+      return [c('bad_date', String.raw`(not regexp_full_match(${x}, '\d{4}-\d{2}-\d{2}') or try_cast(${x} as date) is null)`)];
+    case 'time':
+      return [c('bad_time', String.raw`not regexp_full_match(${x}, '([01]\d|2[0-3]):[0-5]\d')`)];
+    case 'timestamp':
+      return [
+        c('timestamp_without_offset', `regexp_full_match(${x}, '${TS_LOCAL}')`),
+        c('bad_timestamp', `not regexp_full_match(${x}, '${TS_LOCAL}') and (not regexp_full_match(${x}, '${TS_LOCAL}${TS_OFFSET}') or try_cast(${x} as timestamptz) is null)`),
+      ];
+    case 'int': {
+      const range = [type.min !== undefined ? `try_cast(${x} as integer) < ${type.min}` : null, type.max !== undefined ? `try_cast(${x} as integer) > ${type.max}` : null].filter(Boolean);
+      return [c('bad_int', String.raw`not regexp_full_match(${x}, '-?\d{1,9}')`), ...(range.length ? [c('out_of_range', `(${range.join(' or ')})`)] : [])];
+    }
+    case 'number':
+      return [c('bad_number', String.raw`not regexp_full_match(${x}, '-?\d{1,12}(\.\d{1,9})?')`),
+        ...(type.min !== undefined ? [c('out_of_range', `try_cast(${x} as double) < ${type.min}`)] : [])];
+    case 'bool':
+      return [c('bad_bool', `${x} not in ('true', 'false')`)];
+    case 'enum':
+      return type.open ? [] : [c('bad_enum', `not list_contains(${param(type.values)}, ${x})`)];
+    case 'mark':
+    case 'final_mark':
+      return [c('bad_mark', `not list_contains($${type.kind === 'mark' ? 'marks' : 'final_marks'}, ${x})`)];
+    default:
+      return [];
+  }
+}
+
+/** Binds string lists as parameters ($e0, $e1, …) of one statement. */
+export class ListParams {
+  readonly params: Record<string, DuckDBValue> = {};
+  readonly types: Record<string, DuckDBType> = {};
+  private n = 0;
+  add(values: readonly string[], name = `e${this.n++}`): string {
+    this.params[name] = listValue([...values]);
+    this.types[name] = LIST(VARCHAR);
+    return `$${name}`;
+  }
+}
+
+/** Checks of one file's cells: required values and types (references and keys are separate). */
+export function fileChecks(spec: FileSpec, map: ColumnMap, param: (v: readonly string[]) => string): Check[] {
+  const x = (col: string) => colExpr(map, col);
+  const checks: Check[] = [];
+  for (const col of spec.columns) {
+    if (col.required) checks.push({ column: col.name, code: 'missing_required', cond: `${x(col.name)} is null`, value: 'cast(null as varchar)' });
+    checks.push(...typeChecks(col.name, x(col.name), col.type, param));
+  }
+  if (spec.file === 'final_marks') {
+    // value, entered_at and entered_by are required unless the row only records a deferral
+    checks.push({ column: 'value', code: 'missing_final_value', cond: `${x('value')} is null and ${x('deferred_until')} is null`, value: 'cast(null as varchar)' });
+    for (const col of ['entered_at', 'entered_by']) {
+      checks.push({ column: col, code: 'missing_required', cond: `${x('value')} is not null and ${x(col)} is null`, value: 'cast(null as varchar)' });
+    }
+  }
+  return checks;
+}
+
+/** One pass over the staged table writing every failed check to bundle_rejects. */
+export function checksStmt(file: BundleFileName, checks: Check[], lists: ListParams): Stmt | null {
+  if (!checks.length) return null;
+  const structs = checks.map((k) => `case when ${k.cond} then {'col': '${k.column}', 'code': '${k.code}', 'val': ${k.value}} end`);
+  return {
+    sql: `insert into bundle_rejects (file, rid, col, code, val)
+      select $file, rid, e.col, e.code, e.val from (
+        select rid, unnest(list_filter([${structs.join(',\n')}], x -> x is not null)) as e
+        from (select rowid as rid, * from ${stageTable(file)})
+        where ${checks.map((k) => `(${k.cond})`).join(' or ')})`,
+    params: { file, ...lists.params },
+    types: lists.types,
+  };
+}
+
+/** Rows repeating the key of an earlier row. */
+export function duplicateStmt(spec: FileSpec, map: ColumnMap): Stmt | null {
+  if (!spec.key.length) return null;
+  const keys = spec.key.map((k) => colExpr(map, k));
+  const required = spec.columns.filter((c) => spec.key.includes(c.name) && c.required).map((c) => `${colExpr(map, c.name)} is not null`);
+  return {
+    sql: `insert into bundle_rejects (file, rid, col, code, val, ref_rid)
+      select $file, rid, $col, 'duplicate_id', v, first_rid from (
+        select rowid as rid, concat_ws(', ', ${keys.join(', ')}) as v, min(rowid) over (partition by ${keys.join(', ')}) as first_rid
+        from ${stageTable(spec.file)} ${required.length ? `where ${required.join(' and ')}` : ''}
+      ) where rid <> first_rid`,
+    params: { file: spec.file, col: spec.key[0]! },
+  };
+}
+
+/** Rows whose reference names no row of the target file. */
+export function danglingStmt(file: BundleFileName, col: ColumnSpec, map: ColumnMap, targetMap: ColumnMap): Stmt {
+  const ref = col.ref!;
+  const x = colExpr(map, col.name, 's.');
+  return {
+    sql: `insert into bundle_rejects (file, rid, col, code, val)
+      select $file, s.rowid, $col, 'dangling_reference', ${x} from ${stageTable(file)} s
+      where ${x} is not null and ${x} not in (select ${colExpr(targetMap, ref.column)} from ${stageTable(ref.file)} where ${colExpr(targetMap, ref.column)} is not null)`,
+    params: { file, col: col.name },
+  };
+}
+
+/** Not yet rejected rows whose reference resolves only to rejected rows (the cascade of `partial`). */
+export function cascadeStmt(file: BundleFileName, col: ColumnSpec, map: ColumnMap, targetMap: ColumnMap): Stmt {
+  const ref = col.ref!;
+  const x = colExpr(map, col.name, 's.');
+  const y = colExpr(targetMap, ref.column, 't.');
+  return {
+    sql: `insert into bundle_rejects (file, rid, col, code, val, ref_rid)
+      select $file, s.rowid, $col, 'rejected_reference', ${x}, min(t.rowid) from ${stageTable(file)} s
+      join ${stageTable(ref.file)} t on ${y} = ${x}
+      where s.rowid not in (select rid from bundle_rejects where file = $file and rid is not null)
+        and not exists (select 1 from ${stageTable(ref.file)} t2 where ${colExpr(targetMap, ref.column, 't2.')} = ${x}
+                          and t2.rowid not in (select rid from bundle_rejects where file = $target and rid is not null))
+      group by s.rowid, ${x}`,
+    params: { file, col: col.name, target: ref.file },
+  };
+}
+
+/** Copies the accepted rows into the raw table, typed. */
+export function insertStmt(spec: FileSpec, map: ColumnMap, schoolId: string): Stmt {
+  const cols = spec.columns.map((c) => ident(c.name));
+  const values = spec.columns.map((c) => `cast(${colExpr(map, c.name, 's.')} as ${sqlType(c.type)})`);
+  return {
+    sql: `insert into raw.${ident(spec.file)} (school_id, ${cols.join(', ')})
+      select $school, ${values.join(', ')} from ${stageTable(spec.file)} s
+      where s.rowid not in (select rid from bundle_rejects where file = $file and rid is not null)`,
+    params: { school: schoolId, file: spec.file },
+  };
+}
