@@ -9,6 +9,8 @@ import { healthRoutes } from './routes/health';
 import { registerAuth } from './auth/register-auth';
 import { authRoutes } from './routes/auth';
 import { dashboardRoutes } from './routes/dashboard-routes';
+import { metricsRoutes } from './routes/metrics';
+import { summaryRoutes } from './routes/summary';
 
 export interface AppContext {
   warehouse: Warehouse;
@@ -35,6 +37,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (api) => authRoutes(api, ctx));
   await app.register(async (api) => healthRoutes(api, ctx));
   await app.register(async (api) => dashboardRoutes(api, ctx));
+  await app.register(async (api) => metricsRoutes(api, ctx));
+  await app.register(async (api) => summaryRoutes(api, ctx));
   const dashboardDir = opts.dashboardDir ?? join(import.meta.dirname, '..', 'dashboard', 'dist');
   if (existsSync(dashboardDir)) {
     await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { isQueryId, type QueryFilters } from '../common/metric-ids';
 import { NotFound, ValidationError } from '../common/errors';
 import type { Warehouse } from './open-warehouse';
@@ -69,8 +69,12 @@ export async function queryMetric(
     allowed_groups: list(allowed.groups),
     allowed_students: list(allowed.students),
   };
-  const bound = Object.fromEntries(usedParams(sql).map((p) => [p, values[p] ?? null]));
-  return warehouse.withConnection(async (conn) => (await conn.runAndReadAll(sql, bound)).getRowObjectsJson() as MetricRow[]);
+  const used = usedParams(sql);
+  const bound = Object.fromEntries(used.map((p) => [p, values[p] ?? null]));
+  const types: Record<string, DuckDBType> = {};
+  for (const p of used) if (p.startsWith('allowed_')) types[p] = LIST(VARCHAR);
+  return warehouse.withConnection(async (conn) =>
+    (await conn.runAndReadAll(sql, bound, types)).getRowObjectsJson() as MetricRow[]);
 }
 
 /** Named $params a query text uses (comments stripped). */

@@ -1,0 +1,1 @@
+select count(*)::integer as n from raw.schools where school_id = $school
