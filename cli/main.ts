@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { SvodkaError } from '../common/errors';
 import { registerBuild } from './commands/build';
+import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerQuery } from './commands/query';
 import { registerRules } from './commands/rules';
@@ -13,6 +14,7 @@ const program = new Command('svodka')
   .showHelpAfterError()
   .exitOverride();
 registerBuild(program);
+registerExport(program);
 registerImport(program);
 registerQuery(program);
 registerRules(program);
