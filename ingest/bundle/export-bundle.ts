@@ -26,7 +26,7 @@ export async function exportBundle(warehouse: Warehouse, schoolId: string, dir: 
     for (const spec of bundleSpec) {
       const path = join(dir, `${spec.file}.csv`);
       const select = spec.file === 'manifest' ? manifestSelect() : exportSelect(spec);
-      const params = select.includes('$tz') ? { path, school: schoolId, tz: String(tz) } : { path, school: schoolId };
+      const params: Record<string, string> = select.includes('$tz') ? { path, school: schoolId, tz: String(tz) } : { path, school: schoolId };
       const rows = (await conn.run(`copy (${select}) to $path ${copyOptions}`, params)).rowsChanged;
       if (rows === 0 && !spec.required) rmSync(path, { force: true });
       else written.push({ file: `${spec.file}.csv`, rows });
