@@ -1,23 +1,26 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyRequest } from 'fastify';
-import { AccessDenied, ValidationError } from '../../common/errors';
+import { AccessDenied } from '../../common/errors';
 import { jsonList, sqlRows } from '../../ingest/entry/sql-rows';
 import type { AccessDeclaration, Scope } from '../access';
 import type { Caller } from '../caller';
 
 type ObjectScope = Exclude<Scope, 'public' | 'self'>;
 
-/** The request field naming the object of each scope (looked up in params, then query, then body). */
-export const scopeField: Record<ObjectScope, string> = {
-  school: 'schoolId', class: 'classId', group: 'groupId', student: 'studentId', district: 'districtId',
+/** The request fields naming the object of each scope (looked up in params, then query, then body). */
+export const scopeFields: Record<ObjectScope, string[]> = {
+  school: ['schoolId', 'school'], class: ['classId', 'class'], group: ['groupId', 'group'],
+  student: ['studentId', 'student'], district: ['districtId', 'district'],
 };
 
 const unsafe = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 
-export function requestValue(req: FastifyRequest, field: string): string | undefined {
+export function requestValue(req: FastifyRequest, ...fields: string[]): string | undefined {
   for (const source of [req.params, req.query, req.body]) {
-    const v = (source as Record<string, unknown> | undefined)?.[field];
-    if (typeof v === 'string' && v !== '') return v;
+    for (const field of fields) {
+      const v = (source as Record<string, unknown> | undefined)?.[field];
+      if (typeof v === 'string' && v !== '') return v;
+    }
   }
   return undefined;
 }
@@ -30,15 +33,19 @@ const names: Record<ObjectScope, string> = { school: 'школа', class: 'кл�
 /**
  * Checks that the object the request names lies in the caller's scope (403 otherwise). A group may
  * also be named through `lessonId`; writes to a group need it among the caller's writable groups.
- * District staff never reach a single child. Sets req.scopeSchoolId to the school of the object.
+ * A school named beside the object (`schoolId`/`school`) must be the caller's and narrows the lookup
+ * (ids are unique only within a school). District staff never reach a single child. A request that
+ * names no object passes: the handler then filters by the caller's lists in SQL.
  */
 export async function checkScope(conn: DuckDBConnection, req: FastifyRequest, caller: Caller, access: AccessDeclaration): Promise<void> {
   const scope = access.scope;
   if (scope === 'public' || scope === 'self') return;
   if (scope === 'student' && caller.aggregatesOnly) throw new AccessDenied('aggregates_only', 'Сотрудникам района доступны только сводные данные, без сведений об учениках', 'district caller asked for a student');
-  const allSchools = caller.allowedSchools === null;
-  const schools = jsonList(caller.allowedSchools);
-  let id = requestValue(req, scopeField[scope]);
+  const namedSchool = requestValue(req, ...scopeFields.school);
+  if (namedSchool && caller.allowedSchools !== null && !caller.allowedSchools.includes(namedSchool)) throw denied(names.school, namedSchool);
+  const allSchools = caller.allowedSchools === null && !namedSchool;
+  const schools = jsonList(namedSchool ? [namedSchool] : caller.allowedSchools);
+  let id = requestValue(req, ...scopeFields[scope]);
   if (!id && scope === 'group') {
     const lessonId = requestValue(req, 'lessonId');
     if (lessonId) {
@@ -47,15 +54,7 @@ export async function checkScope(conn: DuckDBConnection, req: FastifyRequest, ca
       id = found[0]!.group_id;
     }
   }
-  if (!id && scope === 'school') {
-    if (allSchools) return;
-    if (caller.allowedSchools!.length === 1) id = caller.allowedSchools![0];
-  }
-  if (!id && scope === 'district') {
-    const districts = caller.districtId ? [caller.districtId] : await districtsOf(conn, caller);
-    if (districts.length === 1) id = districts[0];
-  }
-  if (!id) throw new ValidationError('scope_missing', `Не указан параметр «${scopeField[scope]}»`, `request names no ${scopeField[scope]}`);
+  if (!id) return;
   const allowed = await allowedList(conn, caller, scope, unsafe(req.method));
   const [r] = await sqlRows<{ n: number }>(conn, 'auth/object-in-scope', {
     kind: scope, id, all_schools: allSchools, schools, restricted: allowed !== null, allowed: jsonList(allowed),

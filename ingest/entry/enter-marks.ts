@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { Warehouse } from '../../warehouse/open-warehouse';
+import { serializedWrite } from '../audit/serialized-write';
+import { auditedReplace } from './audited-write';
+import { readSnapshots } from './entities';
+import type { EntryActor } from './entry-actor';
+import { FieldErrors } from './field-errors';
+import { assertNotLocked } from './finals-lock';
+import { groupStudents, lessonForWrite } from './load-context';
+import { markValueProblem } from './mark-values';
+import { scheduleRefresh } from './refresh-marts';
+import { sqlRows, type Row } from './sql-rows';
+
+export interface MarkInput {
+  /** given: change that mark of this lesson; absent: a new mark */
+  markId?: string;
+  studentId: string;
+  value: string;
+  workType: string;
+  weight?: number | null;
+  makeup?: boolean | null;
+  comment?: string | null;
+}
+
+export const maxMarksPerRequest = 5000;
+export const newEntryId = () => `N-${randomUUID()}`;
+
+/**
+ * Enters marks of one lesson in bulk (and removes marks of it): every value by the school's scale,
+ * all or nothing, one audit link per mark. A changed mark keeps its first entry time and author (the
+ * audit log has who changed it).
+ */
+export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lessonId: string, input: { marks: MarkInput[]; removeMarkIds?: string[] }): Promise<{ markIds: string[]; removed: number; changed: number }> {
+  const result = await serializedWrite(warehouse, async (conn) => {
+    const l = await lessonForWrite(conn, actor, lessonId);
+    const errors = new FieldErrors();
+    const remove = input.removeMarkIds ?? [];
+    if (input.marks.length + remove.length === 0) errors.add('marks', 'нет ни одной оценки');
+    if (input.marks.length > maxMarksPerRequest) errors.add('marks', `не больше ${maxMarksPerRequest} оценок за раз`);
+    if (l.status === 'cancelled' || l.status === 'moved') errors.add('lessonId', 'урок отменён или перенесён: оценки за него ставить нельзя');
+    if (l.in_future) errors.add('lessonId', `урок ${l.date} ещё не прошёл`);
+    const students = await groupStudents(conn, l.school_id, l.group_id, { onDate: l.date });
+    const ofLesson = new Set((await sqlRows<{ mark_id: string }>(conn, 'entry/marks-of-lesson', { school_id: l.school_id, lesson_id: lessonId })).map((m) => m.mark_id));
+    const seenIds = new Set<string>();
+    input.marks.forEach((m, i) => {
+      const f = (name: string) => `marks[${i}].${name}`;
+      if (!students.has(m.studentId)) errors.add(f('studentId'), `ученик «${m.studentId}» не состоит в группе на ${l.date}`);
+      const valueProblem = typeof m.value === 'string' ? markValueProblem(m.value, l.mark_scale) : 'оценка должна быть строкой';
+      if (valueProblem) errors.add(f('value'), valueProblem);
+      if (typeof m.workType !== 'string' || m.workType.trim() === '' || m.workType.length > 40) errors.add(f('workType'), 'вид работы: непустой текст до 40 символов');
+      if (m.weight !== undefined && m.weight !== null && !(typeof m.weight === 'number' && m.weight > 0 && m.weight <= 10)) errors.add(f('weight'), 'вес: число больше 0 и не больше 10');
+      if (typeof m.comment === 'string' && m.comment.length > 500) errors.add(f('comment'), 'не длиннее 500 символов');
+      if (m.markId !== undefined) {
+        if (!ofLesson.has(m.markId)) errors.add(f('markId'), `оценка «${m.markId}» не найдена у этого урока`);
+        if (seenIds.has(m.markId)) errors.add(f('markId'), `оценка «${m.markId}» указана дважды`);
+        seenIds.add(m.markId);
+      }
+    });
+    remove.forEach((id, i) => {
+      if (!ofLesson.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» не найдена у этого урока`);
+      if (seenIds.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» одновременно изменяется и удаляется`);
+    });
+    errors.throwIfAny();
+    await assertNotLocked(conn, { schoolId: l.school_id, groupId: l.group_id, onDate: l.date });
+
+    const now = new Date().toISOString();
+    const updated = input.marks.flatMap((m) => (m.markId ? [m.markId] : []));
+    const old = await readSnapshots(conn, 'mark', l.school_id, updated);
+    const rows = input.marks.map((m) => {
+      const prev = m.markId ? (old.get(m.markId) as Row) : null;
+      return {
+        mark_id: m.markId ?? newEntryId(), lesson_id: lessonId, student_id: m.studentId, value: m.value, work_type: m.workType.trim(),
+        weight: m.weight ?? 1, entered_at: prev?.entered_at ?? now, entered_by: prev?.entered_by ?? actor.enteredBy,
+        makeup: m.makeup ?? false, comment: m.comment ?? null,
+      };
+    });
+    const ids = rows.map((r) => r.mark_id);
+    const changes = await auditedReplace(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids: [...ids, ...remove], rows });
+    return { schoolId: l.school_id, markIds: ids, removed: remove.length, changed: changes.length };
+  });
+  scheduleRefresh(warehouse, result.schoolId);
+  return { markIds: result.markIds, removed: result.removed, changed: result.changed };
+}

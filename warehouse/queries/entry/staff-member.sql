@@ -1,0 +1,1 @@
+select staff_id from raw.staff where school_id = $school_id and staff_id = $staff_id
