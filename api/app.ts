@@ -8,6 +8,7 @@ import { registerErrorHandler } from './error-handler';
 import { healthRoutes } from './routes/health';
 import { registerAuth } from './auth/register-auth';
 import { authRoutes } from './routes/auth';
+import { entryRoutes } from './routes/entry-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { metricsRoutes } from './routes/metrics';
 import { summaryRoutes } from './routes/summary';
@@ -35,6 +36,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   await registerAuth(app, ctx);
   await app.register(async (api) => authRoutes(api, ctx));
+  await app.register(async (api) => entryRoutes(api, ctx));
   await app.register(async (api) => healthRoutes(api, ctx));
   await app.register(async (api) => dashboardRoutes(api, ctx));
   await app.register(async (api) => metricsRoutes(api, ctx));
