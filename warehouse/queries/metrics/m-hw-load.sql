@@ -1,0 +1,22 @@
+-- M-HW-LOAD per class × school day up to $as_of: homework minutes given that day vs the grade's norm.
+with scoped as (
+  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+  from marts.m_hw_load m
+  join staging.schools s on s.school_id = m.school_id
+  where ($school::varchar is null or m.school_id = $school)
+    and ($class::varchar is null or m.class_id = $class)
+    and ($period::varchar is null or exists (
+      select 1 from staging.periods p
+      where p.school_id = m.school_id and p.period_id = $period and m.date between p.starts_on and p.ends_on))
+    and ($allowed_schools::varchar[] is null or list_contains($allowed_schools::varchar[], m.school_id))
+    and ($allowed_classes::varchar[] is null or list_contains($allowed_classes::varchar[], m.class_id))
+),
+dated as (
+  select * from scoped where date <= as_of
+)
+select
+  school_id, class_id, grade, date::varchar as date, lessons, homework_minutes, norm_minutes,
+  homework_minutes > norm_minutes as over_norm,
+  greatest(homework_minutes - norm_minutes, 0)::integer as over_by_minutes
+from dated
+order by school_id, class_id, date
