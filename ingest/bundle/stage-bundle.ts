@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { bundleSpec, type FileSpec } from '../../common/bundle-spec';
 import type { ImportIssue } from '../../common/import-report';
 import { readCsvStmt, stageTable, type ColumnMap } from './bundle-sql';
@@ -77,7 +77,11 @@ export async function stageFile(conn: DuckDBConnection, f: StagedFile): Promise<
     return [issue({ file: f.name, line: null, column: null, code: 'unreadable_file', detail })];
   }
   await conn.run(`insert into bundle_rejects (file, rid, col, code, val, byte_pos, detail)
-    select $file, null, column_name, ${malformedCode}, null, line_byte_position, error_message from bundle_rej_${f.spec.file}`, { file: f.spec.file });
+    select $file, null, column_name, code, null, line_byte_position, error_message from (
+      select *, ${malformedCode} as code from bundle_rej_${f.spec.file})
+    -- one issue per record: DuckDB may report a quoting error twice (also as an encoding error)
+    qualify row_number() over (partition by line_byte_position order by list_position($priority, code)) = 1`,
+  { file: f.spec.file, priority: listValue(['bad_quoting', 'wrong_column_count', 'bad_encoding', 'malformed_row']) }, { priority: LIST(VARCHAR) });
   const n = (await conn.runAndReadAll(`select count(*)::integer as n from ${stageTable(f.spec.file)}`)).getRowObjects()[0]!.n;
   f.rows = Number(n);
   f.staged = true;
