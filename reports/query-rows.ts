@@ -1,14 +1,22 @@
-import type { DuckDBValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { sqlFile } from '../warehouse/sql-file';
 import type { Warehouse } from '../warehouse/open-warehouse';
 
 export type Row = Record<string, unknown>;
+export type ParamValue = DuckDBValue | string[];
 
-/** Runs warehouse/queries/reports/<name>.sql, binding only the $params its text uses. */
-export async function queryRows<T = Row>(warehouse: Warehouse, name: string, params: Record<string, DuckDBValue> = {}): Promise<T[]> {
+/** Runs warehouse/queries/reports/<name>.sql, binding only the $params its text uses (string[] as VARCHAR[]). */
+export async function queryRows<T = Row>(warehouse: Warehouse, name: string, params: Record<string, ParamValue> = {}): Promise<T[]> {
   const sql = sqlFile(`reports/${name}`);
-  const used = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!));
+  const used = new Set([...sql.replace(/--[^\n]*/g, '').matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!));
   const bound: Record<string, DuckDBValue> = {};
-  for (const key of used) bound[key] = params[key] ?? null;
-  return warehouse.withConnection(async (conn) => (await conn.runAndReadAll(sql, bound)).getRowObjectsJson() as T[]);
+  const types: Record<string, DuckDBType> = {};
+  for (const key of used) {
+    const v = params[key] ?? null;
+    if (Array.isArray(v)) {
+      bound[key] = listValue(v);
+      types[key] = LIST(VARCHAR);
+    } else bound[key] = v;
+  }
+  return warehouse.withConnection(async (conn) => (await conn.runAndReadAll(sql, bound, types)).getRowObjectsJson() as T[]);
 }

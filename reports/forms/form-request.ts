@@ -4,6 +4,8 @@ export interface FormRequest {
   class?: string;
   period?: string;
   student?: string;
+  /** F-DISTRICT: the district id */
+  district?: string;
   /** academic year like 2025/2026; default the school's current one */
   year?: string;
   /** YYYY-MM-DD for metric-based forms; default today, or the year's end */

@@ -16,11 +16,13 @@ export function formPage(doc: FormDocument, stamp?: SafeHtml): string {
 </header>
 <main>${doc.body}</main>
 <section class="signatures">
+  <div class="sign-lines">
   ${doc.signatories.map((s) => html`<div class="sign-line"><span class="pos">${s.position}</span>
     <span class="blank"></span><span class="slash">/</span><span class="fio">${s.name}</span></div>`)}
   <div class="mp">М.П.</div>
+  </div>
+  ${stamp ?? ''}
 </section>
-${stamp ?? ''}
 </body></html>`;
   return page.text;
 }

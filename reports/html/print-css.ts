@@ -18,7 +18,9 @@ tr { break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 0.8mm 1.2mm; vertical-align: top; }
 th { background: #eee; font-weight: bold; text-align: center; vertical-align: middle; }
 td.num, th.num { text-align: center; white-space: nowrap; }
-td.name { white-space: nowrap; }
+td.name { white-space: nowrap; min-width: 48mm; }
+table.grid { width: auto; min-width: 50%; }
+table.grid td.num, table.grid th.num { min-width: 8mm; }
 tr.total td { font-weight: bold; background: #f5f5f5; }
 .bad { font-weight: bold; }
 .muted { color: #444; }
@@ -26,14 +28,14 @@ tr.total td { font-weight: bold; background: #f5f5f5; }
 .facts { margin: 0 0 3mm; }
 .facts td { border: none; padding: 0.3mm 2mm 0.3mm 0; font-size: 9pt; }
 .chart { text-align: center; margin: 2mm 0 4mm; break-inside: avoid; }
-.signatures { margin-top: 8mm; break-inside: avoid; font-size: 10pt; }
+.signatures { margin-top: 8mm; break-inside: avoid; font-size: 10pt; display: flex; justify-content: space-between; align-items: flex-start; gap: 6mm; }
 .sign-line { display: flex; align-items: flex-end; margin-bottom: 5mm; }
 .sign-line .pos { min-width: 60mm; }
 .sign-line .blank { display: inline-block; width: 45mm; border-bottom: 0.6pt solid #000; margin: 0 2mm; }
 .sign-line .fio { margin-left: 2mm; }
 .mp { margin-top: 2mm; margin-left: 10mm; }
-.stamp { margin-top: 6mm; border: 1.2pt solid #1d3f8f; color: #1d3f8f; border-radius: 2mm; padding: 2mm 3mm;
-  width: 120mm; display: flex; gap: 3mm; align-items: center; break-inside: avoid; font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; }
+.stamp { margin-top: 0; border: 1.2pt solid #1d3f8f; color: #1d3f8f; border-radius: 2mm; padding: 2mm 3mm;
+  width: 105mm; display: flex; gap: 3mm; align-items: center; break-inside: avoid; font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; }
 .stamp .qr svg { width: 24mm; height: 24mm; display: block; }
 .stamp .title { font-weight: bold; font-size: 8.5pt; margin-bottom: 1mm; }
 .stamp .url { word-break: break-all; }

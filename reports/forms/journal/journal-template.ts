@@ -7,7 +7,7 @@ export function journalBody(sections: JournalSection[]): SafeHtml {
   return html`${sections.map((s, i) => html`
 <section class="${i > 0 ? 'page-break' : ''}">
   <h2>${s.subject} · ${s.groupName} · учитель ${shortName(s.teacher)}</h2>
-  ${s.grids.map((g) => html`<table>
+  ${s.grids.map((g) => html`<table class="grid">
     <thead><tr><th class="num">№</th><th>Фамилия, имя</th>${g.dates.map((d) => html`<th class="num">${d}</th>`)}</tr></thead>
     <tbody>${g.rows.map((r) => html`<tr><td class="num">${r.no}</td><td class="name">${r.name}</td>${r.cells.map((c) => html`<td class="num">${c}</td>`)}</tr>`)}</tbody>
   </table>`)}

@@ -5,7 +5,7 @@ export function summaryBody(sections: SummarySection[]): SafeHtml {
   return html`${sections.map((s, i) => html`
 <section class="${i > 0 ? 'page-break' : ''}">
   <h2>${s.periodName}</h2>
-  <table class="summary">
+  <table class="summary grid">
     <thead><tr><th class="num">№</th><th>Фамилия, имя обучающегося</th>
       ${s.subjects.map((name) => html`<th class="vert"><div>${name}</div></th>`)}<th>Примечание</th></tr></thead>
     <tbody>

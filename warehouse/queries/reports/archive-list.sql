@@ -1,0 +1,8 @@
+-- Archive entries, optionally of one school and year, oldest first (listing, verification). Params: $school, $year.
+select entry_id, school_id, academic_year, form_id, class_id, period_id, student_id, kind, sha256, content_sha256,
+       size_bytes::integer as size_bytes, signer, signed, strftime(archived_at, '%Y-%m-%dT%H:%M:%SZ') as archived_at,
+       retention_years, strftime(retain_until, '%Y-%m-%d') as retain_until, file_path,
+       strftime(deleted_at, '%Y-%m-%dT%H:%M:%SZ') as deleted_at
+from raw.archive_entries
+where ($school::varchar is null or school_id = $school) and ($year::varchar is null or academic_year = $year)
+order by archived_at, entry_id
