@@ -6,12 +6,14 @@ import type { ImportReport } from '../common/import-report';
 import type { Warehouse } from '../warehouse/open-warehouse';
 import { importBundle, type ImportOptions } from './bundle/import-bundle';
 import { importOneRoster } from './oneroster/import-oneroster';
+import { importXlsx } from './xlsx/import-xlsx';
 
 export type Importer = (warehouse: Warehouse, path: string, opts: ImportOptions) => Promise<ImportReport>;
 
 export const importers: Record<string, Importer> = {
   bundle: importBundle,
   oneroster: importOneRoster,
+  xlsx: importXlsx,
 };
 
 export async function importAny(warehouse: Warehouse, path: string, format: string, opts: ImportOptions = {}): Promise<ImportReport> {
