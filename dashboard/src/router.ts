@@ -5,10 +5,10 @@ import { useSessionStore, type Role } from './stores/session';
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
   { path: '/director', component: () => import('./pages/DirectorPage.vue'), meta: { roles: ['director', 'deputy', 'admin', 'district'] } },
-  { path: '/breaches', component: () => import('./pages/BreachesPage.vue'), meta: { roles: ['director', 'deputy', 'admin', 'district'] } },
+  { path: '/breaches', component: () => import('./pages/BreachesPage.vue'), meta: { roles: ['director', 'deputy', 'admin', 'district', 'teacher', 'class_teacher'] } },
   { path: '/deputy', component: () => import('./pages/DeputyPage.vue'), meta: { roles: ['deputy', 'director', 'admin'] } },
   { path: '/class', component: () => import('./pages/ClassTeacherPage.vue'), meta: { roles: ['class_teacher', 'deputy', 'director', 'admin'] } },
-  { path: '/teacher', component: () => import('./pages/TeacherPage.vue'), meta: { roles: ['teacher', 'class_teacher'] } },
+  { path: '/teacher', component: () => import('./pages/TeacherPage.vue'), meta: { roles: ['teacher', 'class_teacher', 'director', 'deputy', 'admin'] } },
   { path: '/diary', component: () => import('./pages/DiaryPage.vue'), meta: { roles: ['guardian', 'student', 'class_teacher'] } },
   { path: '/admin', component: () => import('./pages/AdminPage.vue'), meta: { roles: ['admin', 'director'] } },
   { path: '/district', component: () => import('./pages/DistrictPage.vue'), meta: { roles: ['district'] } },

@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 
-export const filterKeys = ['school', 'period', 'class', 'subject', 'teacher', 'group', 'as_of', 'student', 'rule', 'week'] as const;
+export const filterKeys = ['school', 'period', 'class', 'subject', 'teacher', 'group', 'as_of', 'student', 'rule', 'week', 'lesson'] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
