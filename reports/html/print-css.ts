@@ -35,9 +35,9 @@ tr.total td { font-weight: bold; background: #f5f5f5; }
 .sign-line .fio { margin-left: 2mm; }
 .mp { margin-top: 2mm; margin-left: 10mm; }
 .stamp { margin-top: 0; border: 1.2pt solid #1d3f8f; color: #1d3f8f; border-radius: 2mm; padding: 2mm 3mm;
-  width: 105mm; display: flex; gap: 3mm; align-items: center; break-inside: avoid; font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; }
+  width: 118mm; display: flex; gap: 3mm; align-items: center; break-inside: avoid; font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; }
 .stamp .qr svg { width: 24mm; height: 24mm; display: block; }
-.stamp .title { font-weight: bold; font-size: 8.5pt; margin-bottom: 1mm; }
+.stamp .title { font-weight: bold; font-size: 8pt; white-space: nowrap; margin-bottom: 1mm; }
 .stamp .url { word-break: break-all; }
 `;
 }
