@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health';
 import { registerAuth } from './auth/register-auth';
 import { authRoutes } from './routes/auth';
 import { entryRoutes } from './routes/entry-routes';
+import { adminRoutes } from './routes/admin-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { metricsRoutes } from './routes/metrics';
 import { summaryRoutes } from './routes/summary';
@@ -37,6 +38,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerAuth(app, ctx);
   await app.register(async (api) => authRoutes(api, ctx));
   await app.register(async (api) => entryRoutes(api, ctx));
+  await app.register(async (api) => adminRoutes(api, ctx));
   await app.register(async (api) => healthRoutes(api, ctx));
   await app.register(async (api) => dashboardRoutes(api, ctx));
   await app.register(async (api) => metricsRoutes(api, ctx));
