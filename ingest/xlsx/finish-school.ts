@@ -24,10 +24,10 @@ export function finishSchool(ctx: XlsxContext, source: string): BundleDraft | nu
   const s = ctx.school;
   const where = prov(source, 0, {});
   const fallbackTeacher = o.classTeacher ? s.staff(o.classTeacher, where) : '';
-  for (const c of ctx.school.rows('classes')) {
+  for (const { row: c, prov: from } of ctx.school.entries('classes')) {
     if (!c.class_teacher_id) c.class_teacher_id = fallbackTeacher;
     if (!c.class_teacher_id) {
-      ctx.issues.push(issue('error', 'no_class_teacher', { file: source }, `у класса ${c.class_id} не указан классный руководитель — добавьте список учащихся со столбцом «Классный руководитель» или укажите его при импорте`,
+      ctx.issues.push(issue('error', 'no_class_teacher', { file: from.file }, `у класса ${c.class_id} не указан классный руководитель — добавьте список учащихся со столбцом «Классный руководитель» или укажите его при импорте`,
         `class ${c.class_id} has no class teacher`));
     }
   }

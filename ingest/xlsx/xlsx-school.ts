@@ -44,6 +44,8 @@ export class XlsxSchool {
   has(file: BundleFileName, key: string): boolean { return this.table(file).has(key); }
   get(file: BundleFileName, key: string): Record<string, string> | undefined { return this.table(file).get(key)?.row; }
   count(file: BundleFileName): number { return this.table(file).size; }
+  /** the live rows of a file with where each came from */
+  entries(file: BundleFileName): { row: Record<string, string>; prov: Provenance }[] { return [...this.table(file).values()]; }
   /** the live rows of a file (edits change the school) */
   rows(file: BundleFileName): Record<string, string>[] { return [...this.table(file).values()].map((r) => r.row); }
 
