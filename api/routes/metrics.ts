@@ -45,7 +45,9 @@ export async function metricsRoutes(app: FastifyInstance, ctx: AppContext): Prom
       school: q.school ?? q.schoolId, class: q.class, group: q.group, teacher: q.teacher, subject: q.subject,
       period: q.period, student: q.student, asOf: q.as_of, by: q.by,
     }, {
-      schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups, students: caller.allowedStudents,
+      schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups,
+      // aggregates-only callers count every child's record but see none of their ids (nulled below)
+      students: caller.aggregatesOnly ? null : caller.allowedStudents,
     });
     const visible = caller.aggregatesOnly
       ? rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) =>

@@ -37,7 +37,8 @@ export async function summaryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     if (!caller) throw new NotAuthenticated('not_authenticated', 'Войдите в систему, чтобы увидеть эти данные.', 'no caller on summary route');
     const q = req.query;
     const summary = await querySummary(ctx.warehouse, { school: q.school ?? q.schoolId, teacher: q.teacher, asOf: q.as_of }, {
-      schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups, students: caller.allowedStudents,
+      schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups,
+      students: caller.aggregatesOnly ? null : caller.allowedStudents,
     });
     if (caller.aggregatesOnly) {
       for (const m of Object.values(summary.metrics)) {
