@@ -100,63 +100,54 @@ export function fileChecks(spec: FileSpec, map: ColumnMap, param: (v: readonly s
   return checks;
 }
 
-/** One pass over the staged table writing every failed check to bundle_rejects. */
-export function checksStmt(file: BundleFileName, checks: Check[], lists: ListParams): Stmt | null {
+// The selects below all yield bundle_rejects' (file, rid, col, code, val, ref_rid); spec names
+// (files, columns, codes) are the only literals.
+const lit = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** One statement inserting the rows of many selects into bundle_rejects. */
+export const rejectsInsert = (selects: string[]): string =>
+  `insert into bundle_rejects (file, rid, col, code, val, ref_rid) ${selects.map((q) => `(${q})`).join('\nunion all\n')}`;
+
+/** One pass over a staged table yielding every failed check. */
+export function checksSelect(file: BundleFileName, checks: Check[]): string | null {
   if (!checks.length) return null;
-  const structs = checks.map((k) => `case when ${k.cond} then {'col': '${k.column}', 'code': '${k.code}', 'val': ${k.value}} end`);
-  return {
-    sql: `insert into bundle_rejects (file, rid, col, code, val)
-      select $file, rid, e.col, e.code, e.val from (
-        select rid, unnest(list_filter([${structs.join(',\n')}], x -> x is not null)) as e
-        from (select rowid as rid, * from ${stageTable(file)})
-        where ${checks.map((k) => `(${k.cond})`).join(' or ')})`,
-    params: { file, ...lists.params },
-    types: lists.types,
-  };
+  const structs = checks.map((k) => `case when ${k.cond} then {'col': ${lit(k.column)}, 'code': ${lit(k.code)}, 'val': ${k.value}} end`);
+  return `select ${lit(file)}, rid, e.col, e.code, e.val, cast(null as bigint) from (
+      select rid, unnest(list_filter([${structs.join(',\n')}], x -> x is not null)) as e
+      from (select rowid as rid, * from ${stageTable(file)})
+      where ${checks.map((k) => `(${k.cond})`).join(' or ')})`;
 }
 
 /** Rows repeating the key of an earlier row. */
-export function duplicateStmt(spec: FileSpec, map: ColumnMap): Stmt | null {
+export function duplicateSelect(spec: FileSpec, map: ColumnMap): string | null {
   if (!spec.key.length) return null;
   const keys = spec.key.map((k) => colExpr(map, k));
   const required = spec.columns.filter((c) => spec.key.includes(c.name) && c.required).map((c) => `${colExpr(map, c.name)} is not null`);
-  return {
-    sql: `insert into bundle_rejects (file, rid, col, code, val, ref_rid)
-      select $file, rid, $col, 'duplicate_id', v, first_rid from (
-        select rowid as rid, concat_ws(', ', ${keys.join(', ')}) as v, min(rowid) over (partition by ${keys.join(', ')}) as first_rid
-        from ${stageTable(spec.file)} ${required.length ? `where ${required.join(' and ')}` : ''}
-      ) where rid <> first_rid`,
-    params: { file: spec.file, col: spec.key[0]! },
-  };
+  return `select ${lit(spec.file)}, rid, ${lit(spec.key[0]!)}, 'duplicate_id', v, first_rid from (
+      select rowid as rid, concat_ws(', ', ${keys.join(', ')}) as v, min(rowid) over (partition by ${keys.join(', ')}) as first_rid
+      from ${stageTable(spec.file)} ${required.length ? `where ${required.join(' and ')}` : ''}
+    ) where rid <> first_rid`;
 }
 
 /** Rows whose reference names no row of the target file. */
-export function danglingStmt(file: BundleFileName, col: ColumnSpec, map: ColumnMap, targetMap: ColumnMap): Stmt {
+export function danglingSelect(file: BundleFileName, col: ColumnSpec, map: ColumnMap, targetMap: ColumnMap): string {
   const ref = col.ref!;
   const x = colExpr(map, col.name, 's.');
-  return {
-    sql: `insert into bundle_rejects (file, rid, col, code, val)
-      select $file, s.rowid, $col, 'dangling_reference', ${x} from ${stageTable(file)} s
-      where ${x} is not null and ${x} not in (select ${colExpr(targetMap, ref.column)} from ${stageTable(ref.file)} where ${colExpr(targetMap, ref.column)} is not null)`,
-    params: { file, col: col.name },
-  };
+  const y = colExpr(targetMap, ref.column);
+  return `select ${lit(file)}, s.rowid, ${lit(col.name)}, 'dangling_reference', ${x}, cast(null as bigint) from ${stageTable(file)} s
+      where ${x} is not null and ${x} not in (select ${y} from ${stageTable(ref.file)} where ${y} is not null)`;
 }
 
 /** Not yet rejected rows whose reference resolves only to rejected rows (the cascade of `partial`). */
-export function cascadeStmt(file: BundleFileName, col: ColumnSpec, map: ColumnMap, targetMap: ColumnMap): Stmt {
+export function cascadeSelect(file: BundleFileName, col: ColumnSpec, map: ColumnMap, targetMap: ColumnMap): string {
   const ref = col.ref!;
   const x = colExpr(map, col.name, 's.');
-  const y = colExpr(targetMap, ref.column, 't.');
-  return {
-    sql: `insert into bundle_rejects (file, rid, col, code, val, ref_rid)
-      select $file, s.rowid, $col, 'rejected_reference', ${x}, min(t.rowid) from ${stageTable(file)} s
-      join ${stageTable(ref.file)} t on ${y} = ${x}
-      where s.rowid not in (select rid from bundle_rejects where file = $file and rid is not null)
+  return `select ${lit(file)}, s.rowid, ${lit(col.name)}, 'rejected_reference', ${x}, min(t.rowid) from ${stageTable(file)} s
+      join ${stageTable(ref.file)} t on ${colExpr(targetMap, ref.column, 't.')} = ${x}
+      where s.rowid not in (select rid from bundle_rejects where file = ${lit(file)} and rid is not null)
         and not exists (select 1 from ${stageTable(ref.file)} t2 where ${colExpr(targetMap, ref.column, 't2.')} = ${x}
-                          and t2.rowid not in (select rid from bundle_rejects where file = $target and rid is not null))
-      group by s.rowid, ${x}`,
-    params: { file, col: col.name, target: ref.file },
-  };
+                          and t2.rowid not in (select rid from bundle_rejects where file = ${lit(ref.file)} and rid is not null))
+      group by s.rowid, ${x}`;
 }
 
 /** Copies the accepted rows into the raw table, typed. */

@@ -9,7 +9,7 @@ import { openBundleSource } from './bundle-source';
 import { collectIssues } from './collect-issues';
 import { issue, utcOffsetOf } from './issue-text';
 import { manifestValuesStmt } from './manifest-sql';
-import { createRejectsTable, inspectFile, listFiles, stageFile, type StagedFile } from './stage-bundle';
+import { createRejectsTable, finishStaging, inspectFile, listFiles, stageFile, type StagedFile } from './stage-bundle';
 import { asScale, validateCells, validateManifest, validateReferences } from './validate-bundle';
 import { writeBatch } from './write-bundle';
 
@@ -60,6 +60,7 @@ async function run(conn: DuckDBConnection, dir: string, csvFiles: string[], path
 
   await createRejectsTable(conn);
   for (const f of files) if (f.present && !fatal.some((i) => i.file === f.name)) fatal.push(...(await stageFile(conn, f)));
+  await finishStaging(conn, files);
   const manifest = files.find((f) => f.spec.file === 'manifest')!;
   const values = new Map<string, string>();
   if (manifest.staged) {
@@ -72,7 +73,7 @@ async function run(conn: DuckDBConnection, dir: string, csvFiles: string[], path
     }
   }
   const scale = asScale(values.get('mark_scale'));
-  for (const f of files) if (f.staged && f !== manifest) await validateCells(conn, f, scale);
+  await validateCells(conn, files, scale);
   await validateReferences(conn, files, !!opts.partial);
 
   const collected = await collectIssues(conn, files, scale, utcOffsetOf(values.get('timezone') ?? 'Europe/Moscow'), (opts.maxIssues ?? 10_000) - fatal.length);

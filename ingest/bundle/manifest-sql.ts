@@ -1,7 +1,7 @@
 // Manifest checks and the raw.schools row, generated from `manifestKeys` of common/bundle-spec.ts
 // (same rules as bundle-sql.ts: identifiers from the spec only, values bound).
 import { manifestKeys } from '../../common/bundle-spec';
-import { type Check, type ColumnMap, ListParams, colExpr, ident, sqlType, stageTable, typeChecks, checksStmt, type Stmt } from './bundle-sql';
+import { type Check, type ColumnMap, type ListParams, checksSelect, colExpr, ident, sqlType, stageTable, typeChecks, type Stmt } from './bundle-sql';
 
 const notInRaw = new Set(['format', 'version']);
 
@@ -9,8 +9,7 @@ const valueOf = (map: ColumnMap, key: string): string =>
   `(case when ${colExpr(map, 'key')} = '${key}' then ${colExpr(map, 'value')} end)`;
 
 /** Unknown keys, and the type of each known key's value; reported under the key's name. */
-export function manifestChecksStmt(map: ColumnMap): Stmt {
-  const lists = new ListParams();
+export function manifestChecksSelect(map: ColumnMap, lists: ListParams): string {
   const param = (v: readonly string[]) => lists.add(v);
   const known = lists.add(manifestKeys.map((k) => k.name), 'keys');
   const checks: Check[] = [{ column: 'key', code: 'unknown_key', cond: `${colExpr(map, 'key')} is not null and not list_contains(${known}, ${colExpr(map, 'key')})`, value: colExpr(map, 'key') }];
@@ -21,7 +20,7 @@ export function manifestChecksStmt(map: ColumnMap): Stmt {
       checks.push({ column: k.name, code: 'bad_timezone', cond: `${x} is not null and ${x} not in (select name from pg_timezone_names())`, value: x });
     }
   }
-  return checksStmt('manifest', checks, lists)!;
+  return checksSelect('manifest', checks)!;
 }
 
 /** The school's row of raw.schools from the manifest's key/value rows. */

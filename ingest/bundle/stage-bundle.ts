@@ -67,7 +67,7 @@ export function inspectFile(f: StagedFile, ignoreUnknownColumns: boolean): Impor
 const malformedCode = `case error_type when 'INVALID ENCODING' then 'bad_encoding' when 'MISSING COLUMNS' then 'wrong_column_count'
   when 'TOO MANY COLUMNS' then 'wrong_column_count' when 'UNQUOTED VALUE' then 'bad_quoting' else 'malformed_row' end`;
 
-/** Loads the file into its temp table and its malformed records into bundle_rejects. */
+/** Loads the file into its temp table (malformed records go to its DuckDB rejects table). */
 export async function stageFile(conn: DuckDBConnection, f: StagedFile): Promise<ImportIssue[]> {
   const read = readCsvStmt(f.spec.file, f.header.length, f.path);
   try {
@@ -76,14 +76,22 @@ export async function stageFile(conn: DuckDBConnection, f: StagedFile): Promise<
     const detail = (err as Error).message.split('\n')[0]!.slice(0, 200);
     return [issue({ file: f.name, line: null, column: null, code: 'unreadable_file', detail })];
   }
-  await conn.run(`insert into bundle_rejects (file, rid, col, code, val, byte_pos, detail)
-    select $file, null, column_name, code, null, line_byte_position, error_message from (
-      select *, ${malformedCode} as code from bundle_rej_${f.spec.file})
-    -- one issue per record: DuckDB may report a quoting error twice (also as an encoding error)
-    qualify row_number() over (partition by line_byte_position order by list_position($priority, code)) = 1`,
-  { file: f.spec.file, priority: listValue(['bad_quoting', 'wrong_column_count', 'bad_encoding', 'malformed_row']) }, { priority: LIST(VARCHAR) });
-  const n = (await conn.runAndReadAll(`select count(*)::integer as n from ${stageTable(f.spec.file)}`)).getRowObjects()[0]!.n;
-  f.rows = Number(n);
   f.staged = true;
   return [];
+}
+
+/** Row counts of the staged files, and their malformed records into bundle_rejects (two statements). */
+export async function finishStaging(conn: DuckDBConnection, files: StagedFile[]): Promise<void> {
+  const staged = files.filter((f) => f.staged);
+  if (!staged.length) return;
+  const malformed = staged.map((f) => `select '${f.spec.file}' as file, * from bundle_rej_${f.spec.file}`).join(' union all ');
+  await conn.run(`insert into bundle_rejects (file, rid, col, code, val, byte_pos, detail)
+    select file, null, column_name, code, null, line_byte_position, error_message from (
+      select *, ${malformedCode} as code from (${malformed}))
+    -- one issue per record: DuckDB may report a quoting error twice (also as an encoding error)
+    qualify row_number() over (partition by file, line_byte_position order by list_position($priority, code)) = 1`,
+  { priority: listValue(['bad_quoting', 'wrong_column_count', 'bad_encoding', 'malformed_row']) }, { priority: LIST(VARCHAR) });
+  const counts = staged.map((f) => `select '${f.spec.file}' as file, count(*)::integer as n from ${stageTable(f.spec.file)}`).join(' union all ');
+  const n = new Map((await conn.runAndReadAll(counts)).getRowObjectsJson().map((r) => [String(r.file), Number(r.n)]));
+  for (const f of staged) f.rows = n.get(f.spec.file) ?? 0;
 }
