@@ -8,15 +8,6 @@ import { registerQuery } from './commands/query';
 import { registerRules } from './commands/rules';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
-import { registerSetupDemoAccounts } from './commands/setup-demo-accounts';
-import { registerUsers } from './commands/users';
-import { registerVerify } from './commands/verify';
-import { registerReport } from './commands/report';
-import { registerArchive } from './commands/archive';
-import { registerBackup } from './commands/backup';
-import { registerRestore } from './commands/restore';
-import { registerVerifyPdf } from './commands/verify-pdf';
-import { registerExportMetric } from './commands/export-metric';
 
 // Each command lives in cli/commands/<name>.ts and exports register<Name>(program).
 const program = new Command('svodka')
@@ -31,15 +22,6 @@ registerQuery(program);
 registerRules(program);
 registerServe(program);
 registerStatus(program);
-registerSetupDemoAccounts(program);
-registerUsers(program);
-registerVerify(program);
-registerReport(program);
-registerArchive(program);
-registerBackup(program);
-registerRestore(program);
-registerVerifyPdf(program);
-registerExportMetric(program);
 
 try {
   await program.parseAsync(process.argv);
