@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../../common/errors';
 import { exportBundle, schoolIds, type ExportedFile } from '../../ingest/bundle/export-bundle';
+import { exportOneRoster } from '../../ingest/oneroster/export-oneroster';
 import type { Warehouse } from '../../warehouse/open-warehouse';
 import { withWarehouse } from '../context';
 
 /** --format X: writes one school into a folder. Other formats add one line here. */
 export const exporters: Record<string, (warehouse: Warehouse, schoolId: string, dir: string) => Promise<ExportedFile[]>> = {
   bundle: exportBundle,
+  oneroster: exportOneRoster,
 };
 
 export function registerExport(program: Command): void {

@@ -81,7 +81,8 @@ export function mapClasses(ctx: MapContext, sc: SchoolClasses, draft: BundleDraf
           'cannot determine the grade (1-11) of a homeroom class');
         continue;
       }
-      addRow(draft, 'classes', { class_id: id, grade: String(grade), letter: m ? m[2]!.toUpperCase() : (c.v.title || id), class_teacher_id: teacher },
+      addRow(draft, 'classes', { class_id: id, grade: String(grade), letter: m ? m[2]!.toUpperCase() : (c.v.title || id), class_teacher_id: teacher,
+        profile: c.v.ext_svodka_profile ?? '' },
         { file: file('classes'), line: c.line, columns: { class_id: 'sourcedId', grade: 'grades', letter: 'title', class_teacher_id: 'sourcedId' } });
       homerooms.add(id);
     }
@@ -115,9 +116,12 @@ export function mapClasses(ctx: MapContext, sc: SchoolClasses, draft: BundleDraf
     const memberIds = new Set(members.map((e) => e.v.userSourcedId!).filter((s) => students.has(s)));
     const classIds = [...homeroomOf].filter(([, k]) => k === classId).map(([s]) => s);
     // the whole class learns it: a `class` group, whose members are the class's enrolment
-    const whole = classId !== '' && classIds.length === memberIds.size && classIds.every((s) => memberIds.has(s));
-    addRow(draft, 'groups', { group_id: id, subject_id: courseId, class_id: classId, name: c.v.title || id,
-      kind: whole ? 'class' : classId ? 'subgroup' : 'stream', teacher_id: sc.teacherOf.get(id)! },
+    const inferred = classId !== '' && classIds.length === memberIds.size && classIds.every((s) => memberIds.has(s)) ? 'class' : classId ? 'subgroup' : 'stream';
+    const extKind = c.v.ext_svodka_kind ?? '';
+    const kind = ['class', 'subgroup', 'stream', 'elective', 'club', 'iup'].includes(extKind) ? extKind : inferred;
+    const whole = kind === 'class';
+    addRow(draft, 'groups', { group_id: id, subject_id: courseId, class_id: c.v.ext_svodka_classId !== undefined ? c.v.ext_svodka_classId : classId,
+      name: c.v.title || id, kind, teacher_id: sc.teacherOf.get(id)! },
     { file: file('classes'), line: c.line, columns: { group_id: 'sourcedId', subject_id: 'courseSourcedId', name: 'title', teacher_id: 'sourcedId' } });
     groups.add(id);
     for (const e of whole ? [] : members) {
@@ -129,7 +133,8 @@ export function mapClasses(ctx: MapContext, sc: SchoolClasses, draft: BundleDraf
     }
   }
   for (const [id, s] of subjects) {
-    addRow(draft, 'subjects', { subject_id: id, name: s.name, component: 'federal' },
+    const ext = s.file === 'courses' ? s.row.v.ext_svodka_component ?? '' : '';
+    addRow(draft, 'subjects', { subject_id: id, name: s.name, component: ['federal', 'school', 'extracurricular', 'additional'].includes(ext) ? ext : 'federal' },
       { file: ctx.table(s.file)!.name, line: s.row.line, columns: { subject_id: 'sourcedId', name: s.file === 'courses' ? 'title' : 'subjects' } });
   }
   return groups;

@@ -46,6 +46,7 @@ export function mapGradebook(ctx: MapContext, draft: BundleDraft, groups: Set<st
       { file: ctx.table('lineItems')!.name, line: li.line, columns: { lesson_id: 'sourcedId', group_id: 'classSourcedId', date: li.v.assignDate ? 'assignDate' : 'dueDate' } });
     lessons.set(li.v.sourcedId!, { category: categories.get(li.v.categorySourcedId ?? '') ?? '', teacher });
   }
+  const staffIds = new Set((draft.files.staff?.rows ?? []).map((s) => s.staff_id!));
   let marks = 0;
   for (const r of ctx.active('results')) {
     const item = r.v.lineItemSourcedId ?? '';
@@ -74,7 +75,7 @@ export function mapGradebook(ctx: MapContext, draft: BundleDraft, groups: Set<st
       continue;
     }
     addRow(draft, 'marks', { mark_id: r.v.sourcedId!, lesson_id: item, student_id: student, value, work_type: workTypeOf(lesson.category),
-      entered_at: at.ok, entered_by: lesson.teacher, comment: r.v.comment ?? '' },
+      entered_at: at.ok, entered_by: staffIds.has(r.v.ext_svodka_enteredBy ?? '') ? r.v.ext_svodka_enteredBy! : lesson.teacher, comment: r.v.comment ?? '' },
     { file: ctx.table('results')!.name, line: r.line, columns: { mark_id: 'sourcedId', lesson_id: 'lineItemSourcedId', student_id: 'studentSourcedId',
       value: r.v.score ? 'score' : 'textScore', entered_at: 'dateLastModified', comment: 'comment' } });
     marks++;

@@ -72,7 +72,9 @@ export function mapPeople(ctx: MapContext, people: People, schoolId: string, dra
       students.add(id);
     }
     if (staffPositions[role] || extraStaff.has(id)) {
-      addRow(draft, 'staff', { staff_id: id, full_name: name, position: staffPositions[role] ?? 'teacher', email: u.v.email ?? '' },
+      const ext = u.v.ext_svodka_position ?? '';
+      const position = ['director', 'deputy', 'teacher', 'admin', 'other'].includes(ext) ? ext : staffPositions[role] ?? 'teacher';
+      addRow(draft, 'staff', { staff_id: id, full_name: name, position, email: u.v.email ?? '' },
         prov({ staff_id: 'sourcedId', email: 'email' }));
       staff.add(id);
     }
@@ -92,7 +94,7 @@ export function mapPeople(ctx: MapContext, people: People, schoolId: string, dra
       ctx.warn('users', g, 'agentSourcedIds', 'guardian_without_child', 'у родителя нет ребёнка среди учеников школы; не перенесён', 'guardian has no student in the school; skipped');
     }
     for (const s of [...children].sort()) {
-      addRow(draft, 'guardians', { guardian_id: id, student_id: s, full_name: fullName(g), relation: people.roleOf(id, schoolId),
+      addRow(draft, 'guardians', { guardian_id: id, student_id: s, full_name: fullName(g), relation: g.v.ext_svodka_relation !== undefined ? g.v.ext_svodka_relation : people.roleOf(id, schoolId),
         email: g.v.email ?? '', phone: g.v.phone || g.v.sms || '' },
       { file: ctx.at('users', g).file, line: g.line, columns: { guardian_id: 'sourcedId', student_id: 'agentSourcedIds', email: 'email', phone: 'phone' } });
     }

@@ -28,7 +28,8 @@ export function readSchoolYear(ctx: MapContext): SchoolYear | null {
     const starts = ctx.date('academicSessions', s, 'startDate');
     const ends = ctx.date('academicSessions', s, 'endDate');
     if (starts === null || ends === null) continue;
-    const kind = kinds[(s.v.type ?? '').toLowerCase()];
+    const ext = s.v.ext_svodka_kind ?? '';
+    const kind = Object.values(kinds).includes(ext) || ext === 'trimester' ? ext : kinds[(s.v.type ?? '').toLowerCase()];
     if (!kind) {
       ctx.error('academicSessions', s, 'type', 'bad_enum', `тип периода «${s.v.type}» не из стандарта (schoolYear, semester, term, gradingPeriod)`,
         `unknown session type "${s.v.type}"`);

@@ -41,7 +41,7 @@ describe('OneRoster gradebook -> bundle', () => {
   });
 
   it('maps the homeroom to a class and the scheduled class to a whole-class group', () => {
-    expect(rows('classes')).toEqual([{ class_id: 'c7b', grade: '7', letter: 'Б', class_teacher_id: 't1' }]);
+    expect(rows('classes')).toEqual([{ class_id: 'c7b', grade: '7', letter: 'Б', class_teacher_id: 't1', profile: '' }]);
     expect(rows('enrollments')).toEqual([
       { student_id: 's1', class_id: 'c7b', from_date: '2025-09-01', to_date: '' },
       { student_id: 's2', class_id: 'c7b', from_date: '2025-09-01', to_date: '2025-12-31' },
