@@ -1,13 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import { SvodkaError } from '../common/errors';
 import { registerBuild } from './commands/build';
-import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerQuery } from './commands/query';
 import { registerRules } from './commands/rules';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerReport } from './commands/report';
+import { registerArchive } from './commands/archive';
+import { registerBackup } from './commands/backup';
+import { registerRestore } from './commands/restore';
+import { registerVerifyPdf } from './commands/verify-pdf';
+import { registerExportMetric } from './commands/export-metric';
 
 // Each command lives in cli/commands/<name>.ts and exports register<Name>(program).
 const program = new Command('svodka')
@@ -15,13 +20,18 @@ const program = new Command('svodka')
   .showHelpAfterError()
   .exitOverride();
 registerBuild(program);
-registerDemo(program);
 registerExport(program);
 registerImport(program);
 registerQuery(program);
 registerRules(program);
 registerServe(program);
 registerStatus(program);
+registerReport(program);
+registerArchive(program);
+registerBackup(program);
+registerRestore(program);
+registerVerifyPdf(program);
+registerExportMetric(program);
 
 try {
   await program.parseAsync(process.argv);
