@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { SvodkaError } from '../common/errors';
 import { registerBuild } from './commands/build';
+import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerQuery } from './commands/query';
@@ -20,6 +21,7 @@ const program = new Command('svodka')
   .showHelpAfterError()
   .exitOverride();
 registerBuild(program);
+registerDemo(program);
 registerExport(program);
 registerImport(program);
 registerQuery(program);
