@@ -10,12 +10,15 @@ import { writeBatch } from '../bundle/write-bundle';
 import type { Warehouse } from '../../warehouse/open-warehouse';
 import { sourceOf, writeBundleDraft, type BundleDraft } from './bundle-draft';
 import { where, type ConvertIssue } from './convert-issue';
+import { diffDraft, type TableChange } from './diff-draft';
 
 export interface OtherImportReport extends ImportReport {
   /** what the converter noticed without rejecting anything (skipped records, assumed values, absent data) */
   warnings: ImportIssue[];
   /** one report per school when the source held several */
   schools: ImportReport[];
+  /** dry run: per school and table, what the import would add, change and remove */
+  changes?: Record<string, Record<string, TableChange>>;
 }
 
 export const toImportIssue = (i: ConvertIssue): ImportIssue =>
@@ -51,7 +54,9 @@ export async function importDrafts(warehouse: Warehouse, drafts: BundleDraft[], 
     return { ...report, warnings, schools: [] };
   }
   const reports: ImportReport[] = [];
+  const changes: Record<string, Record<string, TableChange>> = {};
   for (const draft of drafts) {
+    if (opts.dryRun) changes[draft.schoolId] = await diffDraft(warehouse, draft);
     const dir = mkdtempSync(join(tmpdir(), 'svodka-convert-'));
     try {
       writeBundleDraft(draft, dir);
@@ -77,5 +82,6 @@ export async function importDrafts(warehouse: Warehouse, drafts: BundleDraft[], 
     startedAt: started,
     warnings,
     schools: reports,
+    ...(opts.dryRun ? { changes } : {}),
   };
 }

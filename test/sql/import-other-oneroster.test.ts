@@ -74,4 +74,20 @@ describe('importOneRoster', () => {
     expect(dup.message.startsWith('results.csv, строка 3, поле sourcedId (после преобразования — marks.csv, строка 3')).toBe(true);
     expect(await snapshot()).toEqual({ ...before, import_batch: before.import_batch + 1 });
   });
+
+  it('dry run: counts per table of what would be added, changed and removed, writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'h7-or-dry-'));
+    cpSync(gradebook, dir, { recursive: true });
+    // res1 kept, res2 4 -> 3, res3 gone, res6 new
+    writeFileSync(join(dir, 'results.csv'), 'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,comment\n'
+      + 'res1,active,2025-09-08T12:30:00+05:00,li1,s1,fully graded,5,\nres2,active,2025-09-09T10:00:00Z,li1,s2,fully graded,3,"с опозданием, но верно"\n'
+      + 'res6,active,2025-09-15T12:00:00+05:00,li2,s2,fully graded,4,\n');
+    const before = await snapshot();
+    const r = await importOneRoster(w, dir, { timezone: 'Asia/Yekaterinburg', dryRun: true });
+    expect(r.status).toBe('dry_run');
+    expect(r.changes!['sch-1']!.marks).toEqual({ added: 1, changed: 1, removed: 1, unchanged: 1 });
+    expect(r.changes!['sch-1']!.students).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 2 });
+    expect(r.changes!['sch-1']!.lessons).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 2 });
+    expect(await snapshot()).toEqual({ ...before, import_batch: before.import_batch + 1 });
+  });
 });
