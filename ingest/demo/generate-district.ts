@@ -20,6 +20,8 @@ export interface DistrictOptions {
   /** students per school, ~1000 by default */
   students?: number;
   rates?: Partial<DemoRates>;
+  /** number of the first school (S01 by default), to add schools to a district generated before */
+  firstSchool?: number;
   /** called after each school with (done, total, schoolId) */
   onProgress?: (done: number, total: number, schoolId: string) => void;
 }
@@ -30,7 +32,8 @@ export function generateDistrict(o: DistrictOptions): DistrictResult {
   const rates = { ...defaultRates, ...o.rates };
   const result: DistrictResult = { schools: [] };
   mkdirSync(o.outDir, { recursive: true });
-  for (let i = 1; i <= o.schools; i++) {
+  const first = o.firstSchool ?? 1;
+  for (let i = first; i < first + o.schools; i++) {
     const school = generateSchool(createRng(`svodka-demo:${o.seed}:${i}`), {
       index: i, academicYear: o.year ?? '2025/2026', students: o.students ?? 1000, rates, districtId: `DEMO-${o.seed}`,
     });
@@ -41,7 +44,7 @@ export function generateDistrict(o: DistrictOptions): DistrictResult {
     const ordered = Object.fromEntries(ruleIds.map((id) => [id, violations[id]]));
     writeFileSync(join(dir, 'violations.json'), `${JSON.stringify(ordered, null, 2)}\n`);
     result.schools.push({ schoolId: school.schoolId, dir, counts, violations });
-    o.onProgress?.(i, o.schools, school.schoolId);
+    o.onProgress?.(i - first + 1, o.schools, school.schoolId);
   }
   return result;
 }

@@ -79,7 +79,8 @@ export function fillJournal(rng: Rng, schoolId: string, input: JournalInput): { 
       const late = !away && rng.chance(0.006);
       if (away || late) {
         if (l.attendanceAt !== null) attendance.push({ lessonId: l.id, studentId: s, status: away ?? 'late', at: l.attendanceAt, by });
-        if (away === 'sick' && g.grade >= 2 && !g.plan.noMarks && l.topicId && rng.chance(0.03)) {
+        // makeup marks credit a missed topic of an ordinary lesson (control-work marks have their own deadlines)
+        if (away === 'sick' && g.grade >= 2 && !g.plan.noMarks && l.topicId && !l.controlWorkId && rng.chance(0.03)) {
           const when = Math.min(sec(at(l.day + rng.int(5, 20), 14 * 60), at(l.day + 21, 18 * 60)), at(cal.endsOn, 17 * 60));
           marks.push({ id: markId(), lessonId: l.id, studentId: s, value: markValue(rng, ability.get(s) ?? 0, 0.3), workType: 'oral', weight: 1, at: when, by, makeup: true, comment: 'Зачёт пропущенной темы' });
         }

@@ -60,7 +60,8 @@ export function buildStructure(rng: Rng, schoolId: string, studentCount: number,
     return s;
   };
   const sizes = classes.map(() => Math.floor(studentCount / classes.length));
-  for (let i = 0; i < studentCount - sizes.reduce((a, b) => a + b, 0); i++) sizes[i % sizes.length]! += 1;
+  const remainder = studentCount - sizes.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < remainder; i++) sizes[i % sizes.length]! += 1;
   classes.forEach((c, i) => {
     for (let k = 0; k < (sizes[i] as number); k++)
       enrollments.push({ studentId: newStudent(c.grade).id, classId: c.id, from: cal.startsOn, to: null, reasonIn: 'admitted', reasonOut: '' });

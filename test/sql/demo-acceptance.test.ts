@@ -18,11 +18,18 @@ describe('demo ground truth against the rule marts', () => {
 
   beforeAll(async () => {
     // two small schools in different zones (Moscow +03:00, Yekaterinburg +05:00), raised rates so that
-    // every rule has breaches to count
+    // every rule has breaches to count, and a third in Vladivostok (+10:00)
     district = generateDistrict({
       schools: 2, seed: 11, outDir: join(dir, 'out'), students: 40,
       rates: { setupLate: 0.4, setupMissing: 0.2, finalsLockEdit: 0.01, finalMissing: 0.02, finalDeferred: 0.02 },
     });
+    // a third school with every rate at 0: records not injected as violations must be compliant
+    const zero = { markLate: 0, homeworkLate: 0, attendanceMissing: 0, attendanceLate: 0, topicMissing: 0, topicLate: 0,
+      lessonUnrecorded: 0, substitutionMissing: 0, substitutionLate: 0, controlWorkLate: 0, writtenWorkLate: 0, finalMissing: 0,
+      finalEarly: 0, finalLate: 0, finalDeferred: 0, finalsLockEdit: 0, setupLate: 0, setupMissing: 0 };
+    const clean = generateDistrict({ schools: 1, firstSchool: 3, seed: 11, outDir: join(dir, 'out'), students: 40, rates: zero });
+    expect(Object.values(clean.schools[0]!.violations).every((n) => n === 0)).toBe(true);
+    district.schools.push(...clean.schools);
     w = await openWarehouse(join(dir, 'w.duckdb'));
     for (const s of district.schools) {
       const report = await importBundle(w, s.dir);
