@@ -1,10 +1,15 @@
 -- marts.r_finals_lock: one row per change of a mark or final after that student's final for the subject
--- and period was entered, by an actor whose staff position is not in `exempt_positions` (default admin)
--- (R-FINALS-LOCK). due_at = the lock (the final's first known entry), entered_at = the change.
--- Always a breach once it happened by the as-of date. A mark in two periods (quarter and year) counts
--- once, for the period ending first.
+-- and period was entered, by an actor not exempt (R-FINALS-LOCK): staff whose position is in
+-- `exempt_positions` (default admin) and administrator accounts are. Changes come from the bundle's
+-- changes.csv and from the audit log of native entries. A final's own first entry (no old value) is no
+-- change. due_at = the lock (the final's first known entry), entered_at = the change. A mark in two
+-- periods (quarter and year) counts once, for the period ending first.
 with changes as (
-  select * from staging.changes where entity in ('mark', 'final_mark')
+  select school_id, changed_at, actor_id, null::varchar as actor_role, action, entity, entity_id, field, old_value,
+         new_value, null::varchar as student_id, null::varchar as lesson_id
+  from staging.changes where entity in ('mark', 'final_mark')
+  union all
+  select * from staging.audit_changes
 ),
 staff as (
   select * from staging.staff
@@ -37,17 +42,17 @@ locks as (
   group by f.school_id, f.student_id, f.subject_id, f.period_id, f.group_id
 ),
 targets as (
-  select c.*, m.student_id, l.subject_id, l.group_id, l.date as mark_date, null::varchar as period_id,
-         m.mark_id as record_id, 'mark' as record_kind
+  select c.* exclude (student_id, lesson_id), coalesce(c.student_id, m.student_id) as student_id, l.subject_id, l.group_id,
+         l.date as mark_date, null::varchar as period_id, c.entity_id as record_id, 'mark' as record_kind
   from changes c
-  join marks m on m.school_id = c.school_id and m.mark_id = c.entity_id
-  join lessons l on l.school_id = m.school_id and l.lesson_id = m.lesson_id
+  left join marks m on m.school_id = c.school_id and m.mark_id = c.entity_id
+  join lessons l on l.school_id = c.school_id and l.lesson_id = coalesce(c.lesson_id, m.lesson_id)
   where c.entity = 'mark'
   union all
-  select c.*, split_part(c.entity_id, ':', 1), split_part(c.entity_id, ':', 2), null, null,
+  select c.* exclude (student_id, lesson_id), split_part(c.entity_id, ':', 1), split_part(c.entity_id, ':', 2), null, null,
          split_part(c.entity_id, ':', 3), c.entity_id, 'final_mark'
   from changes c
-  where c.entity = 'final_mark'
+  where c.entity = 'final_mark' and c.action <> 'create' and c.old_value is not null
 ),
 locked as (
   select t.*, k.locked_at, k.period_id as locked_period_id, coalesce(t.group_id, k.group_id) as any_group_id, p.ends_on
@@ -64,7 +69,8 @@ offending as (
   from locked l
   left join staff s on s.school_id = l.school_id and s.staff_id = l.actor_id
   join params p on p.school_id = l.school_id and l.changed_at::date >= p.valid_from and l.changed_at::date < p.valid_to
-  where s.position is null or not list_contains(string_split(p.value, ','), s.position)
+  where coalesce(l.actor_role, '') <> 'admin'
+    and (s.position is null or not list_contains(string_split(p.value, ','), s.position))
 ),
 final as (
   select
