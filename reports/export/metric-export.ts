@@ -14,9 +14,12 @@ export interface ExportFile {
 }
 
 /** Rows of any metric or breach list as a spreadsheet with Russian headers and typed columns. */
-export async function exportMetric(warehouse: Warehouse, id: string, format: ExportFormat, filters: QueryFilters = {}, allowed: AllowedScope = {}): Promise<ExportFile> {
+export async function exportMetric(warehouse: Warehouse, id: string, format: ExportFormat, filters: QueryFilters = {}, allowed: AllowedScope = {}, childColumns: string[] = []): Promise<ExportFile> {
   const upper = id.toUpperCase();
-  const rows = await queryMetric(warehouse, upper, filters, allowed);
+  // aggregates-only callers: columns naming a child are emptied (a final's record_id names the child too)
+  const rows = (await queryMetric(warehouse, upper, filters, allowed)).map((r) => childColumns.length
+    ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, childColumns.includes(k) && (k !== 'record_id' || r.student_id != null) ? null : v]))
+    : r);
   const columns = rows.length ? Object.keys(rows[0]!) : [...(specColumns[upper as keyof typeof specColumns] ?? [])];
   const stamp = [filters.school, filters.class, filters.period, filters.asOf].filter(Boolean).join('_');
   const fileName = `${upper}${stamp ? `_${stamp}` : ''}.${format}`;

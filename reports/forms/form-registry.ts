@@ -25,7 +25,7 @@ export interface FormDefinition {
 }
 
 export const forms: Record<FormId, FormDefinition> = {
-  'F-SUMMARY': { id: 'F-SUMMARY', build: buildSummaryForm, access: { roles: ['director', 'deputy', 'district', 'admin'], scope: 'class' }, retentionYears: 25 },
+  'F-SUMMARY': { id: 'F-SUMMARY', build: buildSummaryForm, access: { roles: ['director', 'deputy', 'admin'], scope: 'class' }, retentionYears: 25 },
   'F-JOURNAL': { id: 'F-JOURNAL', build: buildJournalForm, access: { roles: ['director', 'deputy', 'admin'], scope: 'class' }, retentionYears: 5 },
   'F-EXTRACT': { id: 'F-EXTRACT', build: buildExtractForm, access: { roles: ['class_teacher'], scope: 'student' }, retentionYears: 5 },
   ...metricForms,

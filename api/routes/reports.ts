@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { AccessDenied, NotAuthenticated } from '../../common/errors';
+import { forms, formIds } from '../../reports/forms/form-registry';
+import { produceForm } from '../../reports/produce-form';
+import { reportsContext } from '../../reports/reports-context';
+import type { AppContext } from '../app';
+
+const id = Type.String({ minLength: 1, maxLength: 64 });
+const ReportQuery = Type.Object({
+  school: Type.Optional(id), schoolId: Type.Optional(id), class: Type.Optional(id), period: Type.Optional(id),
+  student: Type.Optional(id), district: Type.Optional(id), year: Type.Optional(Type.String({ pattern: '^\\d{4}/\\d{4}$' })),
+  as_of: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })), sign: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+type ReportQueryString = Static<typeof ReportQuery>;
+
+/** Roles whose signature a form may carry: the school's administration, the district for its own form. */
+const signingRoles = ['director', 'deputy', 'admin', 'district'];
+
+/**
+ * GET /api/v1/reports/<FORM> — one route per form so that each declares its own roles and scope
+ * (spec "Official forms", column "who"); answers the PDF, signed and archived with `sign=true`.
+ */
+export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  for (const formId of formIds) {
+    const def = forms[formId];
+    app.get<{ Querystring: ReportQueryString }>(`/api/v1/reports/${formId}`, {
+      config: { access: def.access },
+      schema: { querystring: ReportQuery },
+    }, async (req, reply) => {
+      const caller = req.caller;
+      if (!caller) throw new NotAuthenticated('not_authenticated', 'Войдите в систему, чтобы получить отчёт.', 'no caller on reports route');
+      const q = req.query;
+      if (q.sign && !signingRoles.includes(caller.role)) {
+        throw new AccessDenied('sign_denied', 'Подписывать документы может только администрация школы', `role ${caller.role} may not sign`);
+      }
+      const school = q.school ?? q.schoolId ?? (caller.allowedSchools?.length === 1 ? caller.allowedSchools[0] : undefined);
+      const district = q.district ?? caller.districtId ?? undefined;
+      if (formId === 'F-DISTRICT' && caller.districtId && district !== caller.districtId) {
+        throw new AccessDenied('out_of_scope', `Нет доступа: район «${district}» вне ваших прав`, 'district form of another district');
+      }
+      const r = await produceForm(reportsContext(ctx.warehouse, ctx.config), formId, {
+        school, class: q.class, period: q.period, student: q.student, year: q.year, district, asOf: q.as_of,
+      }, {
+        sign: q.sign,
+        allowed: { schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups, students: caller.allowedStudents, aggregatesOnly: caller.aggregatesOnly },
+      });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${formId}.pdf"`)
+        .header('x-document-sha256', r.sha256)
+        .send(r.pdf);
+    });
+  }
+}
