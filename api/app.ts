@@ -13,6 +13,11 @@ import { adminRoutes } from './routes/admin-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { metricsRoutes } from './routes/metrics';
 import { summaryRoutes } from './routes/summary';
+import { reportRoutes } from './routes/reports';
+import { exportRoutes } from './routes/exports';
+import { archiveRoutes } from './routes/archive';
+import { backupRoutes } from './routes/backups';
+import { verifyPdfRoutes } from './routes/verify-pdf';
 
 export interface AppContext {
   warehouse: Warehouse;
@@ -43,6 +48,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (api) => dashboardRoutes(api, ctx));
   await app.register(async (api) => metricsRoutes(api, ctx));
   await app.register(async (api) => summaryRoutes(api, ctx));
+  await app.register(async (api) => reportRoutes(api, ctx));
+  await app.register(async (api) => exportRoutes(api, ctx));
+  await app.register(async (api) => archiveRoutes(api, ctx));
+  await app.register(async (api) => backupRoutes(api, ctx));
+  await app.register(async (api) => verifyPdfRoutes(api, ctx));
   const dashboardDir = opts.dashboardDir ?? join(import.meta.dirname, '..', 'dashboard', 'dist');
   if (existsSync(dashboardDir)) {
     await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
