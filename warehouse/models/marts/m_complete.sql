@@ -1,5 +1,5 @@
--- marts.m_complete: one row per due lesson (M-COMPLETE, journal completeness) with the day its topic,
--- its attendance and its homework section became known (null = never entered) and whether homework is
+-- marts.m_complete: one row per due lesson (M-COMPLETE, journal completeness) with when its topic, its
+-- attendance and its homework section were entered (null = never entered) and whether homework is
 -- expected: the class's grade (a stream: its members' lowest) is at least `homework_from_grade`
 -- (config.rule_params M-COMPLETE, in effect on the lesson's day). A record with content but no entry
 -- time counts from the lesson's day. The query counts lessons held by its as-of date.
@@ -28,18 +28,18 @@ stream_grades as (
 known as (
   select l.*,
     case when l.topic_id is not null or nullif(l.topic_text, '') is not null
-         then greatest(l.date, coalesce(((l.topic_entered_at - interval 1 microsecond) at time zone l.timezone)::date, l.date)) end as topic_on,
+         then coalesce(l.topic_entered_at, '-infinity'::timestamptz) end as topic_at,
     case when l.attendance_entered_at is not null
-         then greatest(l.date, ((l.attendance_entered_at - interval 1 microsecond) at time zone l.timezone)::date) end as attendance_on,
+         then l.attendance_entered_at end as attendance_at,
     case when nullif(l.homework_text, '') is not null or l.homework_minutes is not null
-         then greatest(l.date, coalesce(((l.homework_entered_at - interval 1 microsecond) at time zone l.timezone)::date, l.date)) end as homework_on
+         then coalesce(l.homework_entered_at, '-infinity'::timestamptz) end as homework_at
   from lessons l
 ),
 final as (
   select k.school_id, k.lesson_id, k.group_id, k.class_id, k.subject_id, k.due_teacher_id as teacher_id, k.date,
          coalesce(c.grade, sg.grade) as grade,
          coalesce(coalesce(c.grade, sg.grade) >= p.value::integer, true) as homework_expected,
-         k.topic_on, k.attendance_on, k.homework_on
+         k.topic_at, k.attendance_at, k.homework_at
   from known k
   left join classes c on c.school_id = k.school_id and c.class_id = k.class_id
   left join stream_grades sg on sg.school_id = k.school_id and sg.group_id = k.group_id

@@ -30,7 +30,7 @@ stream_hours as (
   group by all
 ),
 lesson_days as (
-  select school_id, group_id, list(date order by date) as lesson_days
+  select school_id, group_id, list(date) as lesson_days
   from lessons where is_due group by all
 ),
 covered as (
@@ -39,7 +39,7 @@ covered as (
 ),
 topics as (
   select k.school_id, k.group_id,
-         list({'topic_id': k.topic_id, 'seq': k.seq, 'planned_date': k.planned_date, 'covered_on': c.covered_on} order by k.seq, k.topic_id) as topics
+         list_sort(list({'seq': k.seq, 'topic_id': k.topic_id, 'planned_date': k.planned_date, 'covered_on': c.covered_on})) as topics
   from ktp k
   left join covered c on c.school_id = k.school_id and c.group_id = k.group_id and c.topic_id = k.topic_id
   group by all

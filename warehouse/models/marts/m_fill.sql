@@ -1,6 +1,6 @@
 -- marts.m_fill: one row per student × group × period (M-FILL, mark fill rate): the days on which each of
--- the student's current marks in the group's lessons of the period became known, the group's due lesson
--- days, and the minimum for the period's kind (config.rule_params M-FILL min_<kind>, in effect on the
+-- the student's current marks in the group's lessons of the period (lesson day, entry instant), the
+-- group's due lesson days, and the minimum for the period's kind (config.rule_params M-FILL min_<kind>, in effect on the
 -- period's last day). Cells as for M-PASS: members of the group and of a class on the period's last day,
 -- the group taught in the period, the period applying to the student's grade; `year` periods have no
 -- minimum and are left out. The query counts marks and lessons up to its as-of date.
@@ -40,7 +40,7 @@ grades_of_period as (
   join class_at_end c on c.school_id = f.school_id and c.period_id = f.period_id and c.student_id = f.student_id
 ),
 group_lessons as (
-  select l.school_id, p.period_id, l.group_id, list(l.date order by l.date) as lesson_days
+  select l.school_id, p.period_id, l.group_id, list(l.date) as lesson_days
   from lessons l
   join periods p on p.school_id = l.school_id and l.date between p.starts_on and p.ends_on
   where l.is_due
@@ -48,7 +48,7 @@ group_lessons as (
 ),
 student_marks as (
   select l.school_id, p.period_id, l.group_id, m.student_id,
-         list(greatest(l.date, ((m.entered_at - interval 1 microsecond) at time zone l.timezone)::date) order by l.date) as mark_days
+         list({'day': l.date, 'at': m.entered_at}) as marks
   from marks m
   join lessons l on l.school_id = m.school_id and l.lesson_id = m.lesson_id
   join periods p on p.school_id = l.school_id and l.date between p.starts_on and p.ends_on
@@ -73,7 +73,7 @@ members as (
 final as (
   select m.school_id, m.student_id, m.group_id, m.subject_id, m.period_id, c.class_id, m.teacher_id,
          m.period_kind, m.starts_on as period_starts_on, m.ends_on as period_ends_on, r.required,
-         coalesce(sm.mark_days, []::date[]) as mark_days, gl.lesson_days
+         coalesce(sm.marks, []) as mark_entries, gl.lesson_days
   from members m
   join class_at_end c on c.school_id = m.school_id and c.period_id = m.period_id and c.student_id = m.student_id
   join grades_of_period gp on gp.school_id = c.school_id and gp.period_id = c.period_id and gp.grade = c.grade

@@ -60,8 +60,8 @@ grades_of_period as (
 ),
 learners as (
   select p.school_id, p.period_id, g.subject_id, g.student_id,
-         list(distinct g.group_id order by g.group_id) as group_ids,
-         list(distinct g.teacher_id order by g.teacher_id) as teacher_ids
+         list_sort(list_distinct(list(g.group_id))) as group_ids,
+         list_sort(list_distinct(list(g.teacher_id))) as teacher_ids
   from periods p
   join group_spans g on g.school_id = p.school_id and p.ends_on between g.from_date and g.until_date
   join subjects sj on sj.school_id = g.school_id and sj.subject_id = g.subject_id
@@ -81,7 +81,6 @@ cells as (
   select c.school_id, c.class_id, c.grade, l.subject_id, c.period_id, c.ends_on as period_ends_on, c.student_id,
          l.group_ids, l.teacher_ids, sp.mark_scale, sp.denominator, sp.pass_from, sp.quality_from,
          f.value, f.entered_at,
-         ((f.entered_at - interval 1 microsecond) at time zone sp.timezone)::date as entered_on,
          f.deferred_until,
          try_cast(f.value as integer) as numeric_value
   from class_at_end c
@@ -93,7 +92,7 @@ cells as (
 ),
 final as (
   select school_id, class_id, grade, subject_id, period_id, period_ends_on, student_id, group_ids, teacher_ids,
-         mark_scale, denominator, value, entered_at, entered_on, deferred_until,
+         mark_scale, denominator, value, entered_at, deferred_until,
          value in ('осв', 'безотм') as left_out,
          numeric_value,
          case when mark_scale = 'pass_fail' then value = 'зач' else coalesce(numeric_value >= pass_from, false) end as passed,

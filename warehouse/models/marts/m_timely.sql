@@ -1,8 +1,7 @@
--- marts.m_timely: one row per school × rule × teacher × group × record day × due day × known day ×
--- on-time flag, counting due records (M-TIMELY, timeliness). Built from the due-record marts of the
--- deadline rules (R-FINALS-LOCK lists only breaches, R-SETUP/R-ARCHIVE are school-wide: not here).
--- `due_on`: judged as of A iff due_on <= A; `known_on`: entered by the end of A iff known_on <= A;
--- `on_time`: entered within [opens_at, due_at]. The query applies the as-of date.
+-- marts.m_timely: one row per due record of the deadline rules (M-TIMELY, timeliness), taken from their
+-- due-record marts (R-FINALS-LOCK lists only breaches, R-SETUP/R-ARCHIVE are school-wide: not here), with
+-- its due instant and whether it was entered on time (within [opens_at, due_at]). The query judges the
+-- records due by the end of its as-of day.
 with due_records as (
   select * from marts.r_mark_day
   union all by name select * from marts.r_homework
@@ -15,12 +14,8 @@ with due_records as (
 ),
 final as (
   select
-    school_id, rule_id, teacher_id, group_id, class_id, subject_id, ref_date, period_id,
-    ((due_at - interval 1 microsecond) at time zone timezone)::date as due_on,
-    ((entered_at - interval 1 microsecond) at time zone timezone)::date as known_on,
-    coalesce(entered_at <= due_at and (opens_at is null or entered_at >= opens_at), false) as on_time,
-    count(*)::integer as records
+    school_id, rule_id, teacher_id, group_id, class_id, subject_id, ref_date, period_id, due_at,
+    coalesce(entered_at <= due_at and (opens_at is null or entered_at >= opens_at), false) as on_time
   from due_records
-  group by all
 )
 select * from final

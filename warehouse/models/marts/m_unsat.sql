@@ -1,7 +1,7 @@
 -- marts.m_unsat: one row per unsatisfactory current mark (M-UNSAT): below the pass mark of the school's
 -- scale — five_point 1–2, ten_point below `pass_from` (config.rule_params M-PASS, in effect on the
 -- lesson's day), pass_fail `незач` — with the lesson's topic (its text, else the КТП title), the
--- student's class on that day and the day the mark became known.
+-- student's class on that day and when the mark was entered.
 with lessons as (
   select * from core.lessons
 ),
@@ -24,7 +24,7 @@ scored as (
   select m.school_id, m.student_id, l.lesson_id, l.date, l.subject_id, l.topic_id,
          coalesce(l.topic_text, k.title) as topic_text, m.value, m.mark_id, l.group_id, l.due_teacher_id as teacher_id,
          m.work_type,
-         greatest(l.date, ((m.entered_at - interval 1 microsecond) at time zone l.timezone)::date) as known_on,
+         m.entered_at as known_at,
          case s.mark_scale
            when 'pass_fail' then m.value = 'незач'
            when 'ten_point' then try_cast(m.value as integer) < coalesce(pf.value::integer, 4)
@@ -39,7 +39,7 @@ scored as (
 ),
 final as (
   select x.school_id, x.student_id, x.lesson_id, x.date, x.subject_id, x.topic_id, x.topic_text, x.value,
-         x.mark_id, c.class_id, x.group_id, x.teacher_id, x.work_type, x.known_on
+         x.mark_id, c.class_id, x.group_id, x.teacher_id, x.work_type, x.known_at
   from scored x
   left join class_spans c on c.school_id = x.school_id and c.student_id = x.student_id and x.date between c.from_date and c.until_date
   where x.unsatisfactory

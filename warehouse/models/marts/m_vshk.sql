@@ -1,5 +1,5 @@
 -- marts.m_vshk: one row per held `vshk` control work (M-VSHK, internal control results): its marks (value,
--- numeric value, day known), the scale's pass and quality thresholds (as M-PASS; ten_point from
+-- numeric value, entry instant), the scale's pass and quality thresholds (as M-PASS; ten_point from
 -- config.rule_params on the work's day) and, to compare against, the class's current-mark average in the
 -- subject before that day (weighted by `weight`; lessons holding vshk/written/essay works left out;
 -- a stream: its own lessons). The query applies the as-of date to the marks.
@@ -18,19 +18,22 @@ schools as (
 rule_params as (
   select * from core.rule_params where rule_id = 'M-PASS'
 ),
+held_in as (
+  select school_id, control_work_id, min(lesson_id) as lesson_id
+  from lessons where control_work_id is not null and is_due group by all
+),
 held as (
   select cw.school_id, cw.control_work_id, cw.title, l.lesson_id, l.group_id, l.class_id, l.subject_id,
          l.due_teacher_id as teacher_id, l.date, l.timezone
   from control_works cw
-  join lessons l on l.school_id = cw.school_id and l.is_due
-   and (l.lesson_id = cw.lesson_id or (cw.lesson_id is null and l.control_work_id = cw.control_work_id))
-  qualify row_number() over (partition by cw.school_id, cw.control_work_id order by l.date, l.lesson_id) = 1
+  left join held_in h on h.school_id = cw.school_id and h.control_work_id = cw.control_work_id
+  join lessons l on l.school_id = cw.school_id and l.lesson_id = coalesce(cw.lesson_id, h.lesson_id) and l.is_due
 ),
 work_marks as (
   select h.school_id, h.control_work_id,
          list({'value': m.value, 'num': try_cast(m.value as integer),
-               'known_on': greatest(h.date, ((m.entered_at - interval 1 microsecond) at time zone h.timezone)::date)}
-              order by m.mark_id) as marks
+               'at': m.entered_at}
+              ) as marks
   from held h
   join marks m on m.school_id = h.school_id and m.lesson_id = h.lesson_id
   group by all

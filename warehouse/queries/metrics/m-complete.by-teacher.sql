@@ -1,9 +1,14 @@
 -- M-COMPLETE per teacher (all groups) as of $as_of: held lessons (date up to then) with a topic, with attendance taken,
 -- with the homework section filled where homework is expected; each known by the end of the as-of day.
-with scoped as (
-  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+with as_of_by_school as (
+  select school_id, as_of, local_midnight(as_of + 1, timezone) as as_of_end
+  from (select school_id, timezone, coalesce($as_of::date, least(timezone(timezone, now())::date, year_ends_on)) as as_of
+        from staging.schools)
+),
+scoped as (
+  select m.*, s.as_of, s.as_of_end
   from marts.m_complete m
-  join staging.schools s on s.school_id = m.school_id
+  join as_of_by_school s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)
     and ($class::varchar is null or m.class_id = $class)
     and ($group::varchar is null or m.group_id = $group)
@@ -18,9 +23,9 @@ with scoped as (
 ),
 held as (
   select *,
-    topic_on <= as_of as has_topic,
-    attendance_on <= as_of as has_attendance,
-    homework_on <= as_of as has_homework
+    topic_at <= as_of_end as has_topic,
+    attendance_at <= as_of_end as has_attendance,
+    homework_at <= as_of_end as has_homework
   from scoped
   where date <= as_of
 )

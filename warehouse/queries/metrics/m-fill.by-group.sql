@@ -1,9 +1,14 @@
 -- M-FILL per group × period as of $as_of: fill rate = share of the group's student cells that reach the
 -- minimum; marks per student per lesson.
-with cells as (
-  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+with as_of_by_school as (
+  select school_id, as_of, local_midnight(as_of + 1, timezone) as as_of_end
+  from (select school_id, timezone, coalesce($as_of::date, least(timezone(timezone, now())::date, year_ends_on)) as as_of
+        from staging.schools)
+),
+cells as (
+  select m.*, s.as_of, s.as_of_end
   from marts.m_fill m
-  join staging.schools s on s.school_id = m.school_id
+  join as_of_by_school s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)
     and ($class::varchar is null or m.class_id = $class)
     and ($group::varchar is null or m.group_id = $group)
@@ -16,7 +21,7 @@ with cells as (
 ),
 counted as (
   select *,
-    len(list_filter(mark_days, lambda d: d <= as_of))::integer as marks,
+    len(list_filter(mark_entries, lambda k: k.day <= as_of and k.at <= as_of_end))::integer as marks,
     len(list_filter(lesson_days, lambda d: d <= as_of))::integer as lessons
   from cells
   where period_starts_on <= as_of

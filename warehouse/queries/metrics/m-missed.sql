@@ -1,9 +1,14 @@
 -- M-MISSED: missed lessons (absent, sick, excused) with their topics and whether a makeup mark
 -- credited them by then as of $as_of; one row per record known by the end of that day.
-with scoped as (
-  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+with as_of_by_school as (
+  select school_id, as_of, local_midnight(as_of + 1, timezone) as as_of_end
+  from (select school_id, timezone, coalesce($as_of::date, least(timezone(timezone, now())::date, year_ends_on)) as as_of
+        from staging.schools)
+),
+scoped as (
+  select m.*, s.as_of, s.as_of_end
   from marts.m_missed m
-  join staging.schools s on s.school_id = m.school_id
+  join as_of_by_school s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)
     and ($class::varchar is null or m.class_id = $class)
     and ($group::varchar is null or m.group_id = $group)
@@ -20,7 +25,7 @@ with scoped as (
 )
 select
   x.school_id, x.student_id, x.lesson_id, x.date::varchar as date, x.subject_id, x.topic_id, x.topic_text, x.status,
-  coalesce(x.made_up_on <= x.as_of, false) as made_up, x.class_id, x.group_id, x.teacher_id
+  coalesce(x.made_up_at <= x.as_of_end, false) as made_up, x.class_id, x.group_id, x.teacher_id
 from scoped x
-where x.known_on <= x.as_of
+where x.date <= x.as_of and x.known_at <= x.as_of_end
 order by x.school_id, x.student_id, x.date, x.lesson_id

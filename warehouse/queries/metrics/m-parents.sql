@@ -1,10 +1,15 @@
 -- M-PARENTS per class on $as_of: its students then, their guardians, consent given / refused / not recorded
 -- by then, guardians who acknowledged the diary within the last 7 days (as-of day included), paper-extract
 -- recipients; ack_rate = share of guardians who acknowledged.
-with scoped as (
-  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+with as_of_by_school as (
+  select school_id, as_of, local_midnight(as_of + 1, timezone) as as_of_end
+  from (select school_id, timezone, coalesce($as_of::date, least(timezone(timezone, now())::date, year_ends_on)) as as_of
+        from staging.schools)
+),
+scoped as (
+  select m.*, s.as_of, s.as_of_end
   from marts.m_parents m
-  join staging.schools s on s.school_id = m.school_id
+  join as_of_by_school s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)
     and ($class::varchar is null or m.class_id = $class)
     and ($student::varchar is null or m.student_id = $student)

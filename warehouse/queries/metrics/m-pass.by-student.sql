@@ -1,9 +1,14 @@
 -- M-PASS family per student × period (spec: subjects passed ÷ subjects with a final); `students` is 1,
 -- `subjects` the subjects with a final (н/а included, осв/безотм, deferred and missing out); as of $as_of.
-with cells as (
-  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+with as_of_by_school as (
+  select school_id, as_of, local_midnight(as_of + 1, timezone) as as_of_end
+  from (select school_id, timezone, coalesce($as_of::date, least(timezone(timezone, now())::date, year_ends_on)) as as_of
+        from staging.schools)
+),
+cells as (
+  select m.*, s.as_of, s.as_of_end
   from marts.m_pass m
-  join staging.schools s on s.school_id = m.school_id
+  join as_of_by_school s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)
     and ($class::varchar is null or m.class_id = $class)
     and ($subject::varchar is null or m.subject_id = $subject)
@@ -19,7 +24,7 @@ with cells as (
 -- a final entered after the as-of date is not there yet; a period not ended by then has no finals due
 statuses as (
   select *,
-    case when value is not null and (entered_on is null or entered_on <= as_of) then (case when left_out then 'left_out' else 'final' end)
+    case when value is not null and (entered_at is null or entered_at <= as_of_end) then (case when left_out then 'left_out' else 'final' end)
          when deferred_until > as_of then 'deferred'
          else 'missing' end as status
   from cells

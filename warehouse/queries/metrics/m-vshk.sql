@@ -1,10 +1,15 @@
 -- M-VSHK per held `vshk` control work as of $as_of: marks known by then, their distribution (n5…n1 on the
 -- five_point scale, `distribution` as a JSON object value → count on every scale), pass and quality rates,
 -- the average, and the class's current-mark average in the subject before the work.
-with scoped as (
-  select m.*, coalesce($as_of::date, least(timezone(s.timezone, now())::date, s.year_ends_on)) as as_of
+with as_of_by_school as (
+  select school_id, as_of, local_midnight(as_of + 1, timezone) as as_of_end
+  from (select school_id, timezone, coalesce($as_of::date, least(timezone(timezone, now())::date, year_ends_on)) as as_of
+        from staging.schools)
+),
+scoped as (
+  select m.*, s.as_of, s.as_of_end
   from marts.m_vshk m
-  join staging.schools s on s.school_id = m.school_id
+  join as_of_by_school s on s.school_id = m.school_id
   where ($school::varchar is null or m.school_id = $school)
     and ($class::varchar is null or m.class_id = $class)
     and ($group::varchar is null or m.group_id = $group)
@@ -18,7 +23,7 @@ with scoped as (
     and ($allowed_groups::varchar[] is null or list_contains($allowed_groups::varchar[], m.group_id))
 ),
 works as (
-  select * exclude (marks), list_filter(marks, lambda k: k.known_on <= as_of) as marks
+  select * exclude (marks), list_filter(marks, lambda k: k.at <= as_of_end) as marks
   from scoped where date <= as_of
 ),
 flat as (
