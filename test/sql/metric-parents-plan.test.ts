@@ -63,18 +63,18 @@ describe('M-PARENTS', () => {
 describe('M-PLAN', () => {
   it('per class × subject: lessons held against the year plan; subgroups count once (the larger); a stream for each class', async () => {
     expect(await runMetricQuery(w, 'm-plan', { as_of: '2025-09-30', allowed_classes: ['10A', '10B'] })).toEqual([
-      { school_id: S, class_id: '10A', profile: 'science', grade: 10, subject_id: 'ELECT', planned_hours: null, held_hours: 2, execution_rate: null },
-      { school_id: S, class_id: '10A', profile: 'science', grade: 10, subject_id: 'MATH', planned_hours: 6, held_hours: 3, execution_rate: 50 },
-      { school_id: S, class_id: '10A', profile: 'science', grade: 10, subject_id: 'PHYS', planned_hours: 4, held_hours: 1, execution_rate: 25 },
-      { school_id: S, class_id: '10B', profile: 'humanities', grade: 10, subject_id: 'ELECT', planned_hours: null, held_hours: 2, execution_rate: null },
-      { school_id: S, class_id: '10B', profile: 'humanities', grade: 10, subject_id: 'MATH', planned_hours: 3, held_hours: 2, execution_rate: 200 / 3 },
+      { school_id: S, class_id: '10A', profile: 'science', grade: 10, subject_id: 'ELECT', hours_planned: null, hours_held: 2, execution_rate: null },
+      { school_id: S, class_id: '10A', profile: 'science', grade: 10, subject_id: 'MATH', hours_planned: 6, hours_held: 3, execution_rate: 50 },
+      { school_id: S, class_id: '10A', profile: 'science', grade: 10, subject_id: 'PHYS', hours_planned: 4, hours_held: 1, execution_rate: 25 },
+      { school_id: S, class_id: '10B', profile: 'humanities', grade: 10, subject_id: 'ELECT', hours_planned: null, hours_held: 2, execution_rate: null },
+      { school_id: S, class_id: '10B', profile: 'humanities', grade: 10, subject_id: 'MATH', hours_planned: 3, hours_held: 2, execution_rate: 200 / 3 },
     ]);
   });
 
   it('per class: subjects of the plan only', async () => {
     expect(await runMetricQuery(w, 'm-plan.by-class', { as_of: '2025-09-30', allowed_classes: ['10A', '10B'] })).toEqual([
-      { school_id: S, class_id: '10A', profile: 'science', grade: 10, planned_hours: 10, held_hours: 4, execution_rate: 40 },
-      { school_id: S, class_id: '10B', profile: 'humanities', grade: 10, planned_hours: 3, held_hours: 2, execution_rate: 200 / 3 },
+      { school_id: S, class_id: '10A', profile: 'science', grade: 10, hours_planned: 10, hours_held: 4, execution_rate: 40 },
+      { school_id: S, class_id: '10B', profile: 'humanities', grade: 10, hours_planned: 3, hours_held: 2, execution_rate: 200 / 3 },
     ]);
   });
 });

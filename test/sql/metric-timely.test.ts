@@ -27,9 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => w?.close());
 
-const row = (teacher_id: string, group_id: string, rule_id: string, due: number, on_time: number) => ({
+const row = (teacher_id: string, group_id: string, rule_id: string, judged: number, on_time: number) => ({
   school_id: S, teacher_id, group_id, class_id: '7A', subject_id: group_id === 'G-7A' ? 'MATH' : 'ENG', rule_id,
-  due, on_time, late_or_missing: due - on_time, timely_rate: (100 * on_time) / due,
+  judged, on_time, late_or_missing: judged - on_time, timely_rate: (100 * on_time) / judged,
 });
 
 describe('M-TIMELY', () => {
@@ -47,7 +47,7 @@ describe('M-TIMELY', () => {
 
   it('rolled up per class × rule', async () => {
     const got = await runMetricQuery(w, 'm-timely.by-class', { as_of: '2025-09-15' });
-    expect(got.map((r) => [r.rule_id, r.due, r.on_time, r.timely_rate])).toEqual([
+    expect(got.map((r) => [r.rule_id, r.judged, r.on_time, r.timely_rate])).toEqual([
       ['R-ATTENDANCE', 2, 1, 50], ['R-HOMEWORK', 1, 1, 100], ['R-MARK-DAY', 2, 1, 50], ['R-TOPIC', 2, 1, 50],
     ]);
   });

@@ -34,7 +34,7 @@ describe('M-VSHK', () => {
   it('distribution, pass and quality rates, average against the class average before the work (weighted, other works out)', async () => {
     expect(await runMetricQuery(w, 'm-vshk', { as_of: '2025-09-16' })).toEqual([{
       school_id: S, control_work_id: 'CW-V', group_id: 'G', class_id: '7A', subject_id: 'MATH', teacher_id: 'T1', title: 'ВШК: дроби',
-      lesson_id: 'P3', date: '2025-09-15', marks: 4, n5: 1, n4: 2, n3: 0, n2: 1, n1: 0, distribution: '{"2":1,"4":2,"5":1}',
+      lesson_id: 'P3', date: '2025-09-15', marks: 4, students: 4, n5: 1, n4: 2, n3: 0, n2: 1, n1: 0, distribution: '{"2":1,"4":2,"5":1}',
       passed: 3, pass_rate: 75, quality_rate: 75, avg_mark: 3.75, class_avg_mark: 4, avg_vs_class: -0.25,
     }]);
   });

@@ -31,7 +31,7 @@ held as (
 ),
 work_marks as (
   select h.school_id, h.control_work_id,
-         list({'value': m.value, 'num': try_cast(m.value as integer),
+         list({'student_id': m.student_id, 'value': m.value, 'num': try_cast(m.value as integer),
                'at': m.entered_at}
               ) as marks
   from held h

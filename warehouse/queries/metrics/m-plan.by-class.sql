@@ -22,8 +22,8 @@ per_subject as (
   group by school_id, class_id, subject_id
 )
 select school_id, class_id, any_value(profile) as profile, any_value(grade) as grade,
-       sum(planned_hours)::double as planned_hours,
-       sum(held_hours) filter (where planned_hours is not null)::integer as held_hours,
+       sum(planned_hours)::double as hours_planned,
+       sum(held_hours) filter (where planned_hours is not null)::integer as hours_held,
        100.0::double * sum(held_hours) filter (where planned_hours is not null) / nullif(sum(planned_hours), 0) as execution_rate
 from per_subject
 group by school_id, class_id

@@ -21,7 +21,7 @@ per_subject as (
   from scoped
   group by school_id, class_id, subject_id
 )
-select school_id, class_id, profile, grade, subject_id, planned_hours, held_hours,
+select school_id, class_id, profile, grade, subject_id, planned_hours as hours_planned, held_hours as hours_held,
        100.0::double * held_hours / nullif(planned_hours, 0) as execution_rate
 from per_subject
 order by school_id, class_id, subject_id

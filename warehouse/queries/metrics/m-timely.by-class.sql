@@ -26,7 +26,7 @@ judged as (
 )
 select
   school_id, class_id, rule_id,
-  count(*)::integer as due,
+  count(*)::integer as judged,
   count(*) filter (where on_time)::integer as on_time,
   count(*) filter (where not on_time)::integer as late_or_missing,
   100.0::double * count(*) filter (where on_time) / count(*) as timely_rate

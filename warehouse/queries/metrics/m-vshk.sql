@@ -27,7 +27,7 @@ works as (
   from scoped where date <= as_of
 ),
 flat as (
-  select w.*, k.value, k.num,
+  select w.*, k.student_id, k.value, k.num,
          case when w.mark_scale = 'pass_fail' then k.value = 'зач' else k.num >= w.pass_from end as passed,
          case when w.mark_scale <> 'pass_fail' then k.num >= w.quality_from end as quality
   from works w
@@ -38,6 +38,7 @@ select
   school_id, control_work_id, group_id, class_id, subject_id, teacher_id, any_value(title) as title, any_value(lesson_id) as lesson_id,
   any_value(date)::varchar as date,
   count(value)::integer as marks,
+  count(distinct student_id) filter (where value is not null)::integer as students,
   case when any_value(mark_scale) = 'five_point' then count(*) filter (where num = 5)::integer end as n5,
   case when any_value(mark_scale) = 'five_point' then count(*) filter (where num = 4)::integer end as n4,
   case when any_value(mark_scale) = 'five_point' then count(*) filter (where num = 3)::integer end as n3,
