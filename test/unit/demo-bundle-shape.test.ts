@@ -117,4 +117,23 @@ describe('a default demo school', () => {
     const finals = files.get('final_marks')!.slice(1).map((r) => r[3]);
     for (const v of ['осв', 'н/а', 'безотм', '2', '3', '4', '5']) expect(finals, v).toContain(v);
   });
+
+  it('keeps a school timetable: bells, no lessons on holidays, grade 1 off in the February week, few teacher clashes', () => {
+    const lessons = files.get('lessons')!.slice(1);
+    const bells = new Set(['08:30-09:15', '09:25-10:10', '10:30-11:15', '11:35-12:20', '12:30-13:15', '13:25-14:10', '14:20-15:05', '15:15-16:00']);
+    expect(lessons.every((l) => bells.has(`${l[4]}-${l[5]}`))).toBe(true);
+    const dates = new Set(lessons.map((l) => l[2]));
+    for (const holiday of ['2025-10-27', '2025-11-04', '2026-01-05', '2026-02-23', '2026-03-09', '2026-03-24', '2026-05-01', '2026-05-11'])
+      expect(dates.has(holiday), holiday).toBe(false);
+    const februaryWeek = lessons.filter((l) => (l[2] as string) >= '2026-02-16' && (l[2] as string) <= '2026-02-20');
+    expect(februaryWeek.length).toBeGreaterThan(1000);
+    expect(februaryWeek.filter((l) => (l[1] as string).includes('-G01'))).toHaveLength(0);
+    const held = lessons.filter((l) => l[9] === 'held');
+    const slots = new Map<string, number>();
+    for (const l of held) { const k = `${l[6]}|${l[2]}|${l[3]}`; slots.set(k, (slots.get(k) ?? 0) + 1); }
+    const clashes = [...slots.values()].filter((n) => n > 1).length;
+    expect(clashes / held.length).toBeLessThan(0.01);
+    expect(lessons.filter((l) => l[9] === 'cancelled').length).toBeGreaterThan(10);
+    expect(lessons.filter((l) => l[9] === 'moved' && l[10] !== '').length).toBeGreaterThan(10);
+  });
 });
