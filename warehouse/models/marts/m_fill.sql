@@ -1,9 +1,9 @@
--- marts.m_fill: one row per student × group × period (M-FILL, mark fill rate): the days on which each of
--- the student's current marks in the group's lessons of the period (lesson day, entry instant), the
--- group's due lesson days, and the minimum for the period's kind (config.rule_params M-FILL min_<kind>, in effect on the
--- period's last day). Cells as for M-PASS: members of the group and of a class on the period's last day,
--- the group taught in the period, the period applying to the student's grade; `year` periods have no
--- minimum and are left out. The query counts marks and lessons up to its as-of date.
+-- marts.m_fill: one row per student × group × period (M-FILL, mark fill rate): the student's current
+-- marks in the group's lessons of the period, each as the later of its entry and its lesson's start
+-- (known as of A iff at or before the end of A), the group's due lesson days, and the minimum for the
+-- period's kind (config.rule_params M-FILL min_<kind>, in effect on the period's last day). Cells as for
+-- M-PASS: members of the group and of a class on the period's last day, the group taught in the period,
+-- the period applying to the student's grade; `year` periods have no minimum and are left out.
 with periods as (
   select * from staging.periods where kind <> 'year'
 ),
@@ -48,7 +48,7 @@ group_lessons as (
 ),
 student_marks as (
   select l.school_id, p.period_id, l.group_id, m.student_id,
-         list({'day': l.date, 'at': m.entered_at}) as marks
+         list(greatest(m.entered_at, l.start_at)) as marks
   from marks m
   join lessons l on l.school_id = m.school_id and l.lesson_id = m.lesson_id
   join periods p on p.school_id = l.school_id and l.date between p.starts_on and p.ends_on

@@ -21,7 +21,7 @@ cells as (
 ),
 counted as (
   select *,
-    len(list_filter(mark_entries, lambda k: k.day <= as_of and k.at <= as_of_end))::integer as marks,
+    len(list_filter(mark_entries, lambda k: k <= as_of_end))::integer as marks,
     len(list_filter(lesson_days, lambda d: d <= as_of))::integer as lessons
   from cells
   where period_starts_on <= as_of
