@@ -55,7 +55,9 @@ const specs: MetricFormSpec[] = [
           [{ name: 'Успеваемость, %', values: rows.map((r) => r.pass_rate as number | null) },
             { name: 'Качество, %', values: rows.map((r) => r.quality_rate as number | null) }], { max: 100 }),
       }),
-      metricSection('По обучающимся', 'M-PASS', ['class_id', 'student_id', 'period_id', ...passColumns], { by: 'student' }),
+      metricSection('По обучающимся', 'M-PASS', ['class_id', 'student_id', 'period_id', 'subjects', 'passed', 'pass_rate', 'quality_rate', 'sou', 'avg_mark'], {
+        by: 'student', labels: { subjects: 'Предметов с итоговой', passed: 'Из них успешно', pass_rate: 'Успешно, %', quality_rate: 'На «4» и «5», %' },
+      }),
     ],
   },
   {

@@ -30,7 +30,7 @@ export async function buildMetricForm(spec: MetricFormSpec, warehouse: Warehouse
   const sections = [];
   for (const s of spec.sections) {
     const rows = await s.load(ctx);
-    const table = rows ? metricTableView(rows, s.columns, names, heading.timezone) : null;
+    const table = rows ? metricTableView(rows, s.columns, names, heading.timezone, s.labels) : null;
     const chart = rows && rows.length && s.chart ? s.chart(rows, names) : null;
     sections.push(html`<h2>${s.heading}</h2>
       ${chart ? html`<div class="chart">${rawHtml(chart)}</div>` : ''}

@@ -15,6 +15,8 @@ export interface SectionContext {
 export interface MetricSectionSpec {
   heading: string;
   columns: string[];
+  /** headers that differ from the usual ones in this section */
+  labels?: Record<string, string>;
   /** rows, or null when this installation has no query for the metric yet */
   load(ctx: SectionContext): Promise<MetricRow[] | null>;
   /** an optional chart above the table */

@@ -4,10 +4,11 @@ import { querySummary } from '../../../warehouse/query-summary';
 import type { MetricSectionSpec, SectionContext } from './metric-form-spec';
 
 /** A section answered by queryMetric for every school of the form, with the request's filters. */
-export function metricSection(heading: string, id: string, columns: string[], opts: { by?: string; chart?: MetricSectionSpec['chart'] } = {}): MetricSectionSpec {
+export function metricSection(heading: string, id: string, columns: string[], opts: { by?: string; chart?: MetricSectionSpec['chart']; labels?: Record<string, string> } = {}): MetricSectionSpec {
   return {
     heading,
     columns,
+    labels: opts.labels,
     chart: opts.chart,
     async load(ctx: SectionContext) {
       if (!metricQueryName(id, opts.by)) return null;

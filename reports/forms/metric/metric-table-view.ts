@@ -22,12 +22,12 @@ export interface MetricTable {
 }
 
 /** Metric rows -> a printable table: Russian headers, ids replaced by names, numbers in Russian format. */
-export function metricTableView(rows: Record<string, unknown>[], columns: string[], names: Names, timezone: string): MetricTable {
+export function metricTableView(rows: Record<string, unknown>[], columns: string[], names: Names, timezone: string, labels: Record<string, string> = {}): MetricTable {
   let present = rows.length ? columns.filter((c) => c in rows[0]!) : columns;
   // a metric whose columns differ from the ones expected: show what it answers (its school aside)
   if (rows.length && present.length < 2) present = Object.keys(rows[0]!).filter((c) => c !== 'school_id');
   return {
-    headers: present.map((c) => columnLabel(c).label),
+    headers: present.map((c) => labels[c] ?? columnLabel(c).label),
     numeric: present.map((c) => ['int', 'number', 'percent', 'bool', 'date', 'instant'].includes(columnLabel(c).kind)),
     rows: rows.map((r) => present.map((c) => formatCell(c, r[c], names, timezone))),
   };
