@@ -15,9 +15,12 @@ export interface EntityChange {
  */
 export async function auditedReplace(conn: DuckDBConnection, w: {
   actor: string; entity: Entity; schoolId: string; ids: string[]; rows: Row[]; action?: string;
+  /** ids just generated (no row can hold them yet): nothing to read or delete for them */
+  newIds?: ReadonlySet<string>;
 }): Promise<EntityChange[]> {
-  const before = await readSnapshots(conn, w.entity, w.schoolId, w.ids);
-  await replaceRows(conn, w.entity, w.schoolId, w.ids, w.rows);
+  const existing = w.newIds ? w.ids.filter((id) => !w.newIds!.has(id)) : w.ids;
+  const before = await readSnapshots(conn, w.entity, w.schoolId, existing);
+  await replaceRows(conn, w.entity, w.schoolId, existing, w.rows);
   const after = await readSnapshots(conn, w.entity, w.schoolId, w.ids);
   const changes = w.ids
     .map((id) => ({ entityId: id, before: before.get(id) ?? null, after: after.get(id) ?? null }))

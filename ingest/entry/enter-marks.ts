@@ -31,41 +31,48 @@ export const newEntryId = () => `N-${randomUUID()}`;
  * audit log has who changed it).
  */
 export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lessonId: string, input: { marks: MarkInput[]; removeMarkIds?: string[] }): Promise<{ markIds: string[]; removed: number; changed: number }> {
+  // validation reads run before the serialized write, so that concurrent requests overlap them;
+  // what a concurrent write may change (marks of the lesson, the finals lock) is checked inside
+  const l = await warehouse.withConnection((conn) => lessonForWrite(conn, actor, lessonId));
+  const students = await warehouse.withConnection((conn) => groupStudents(conn, l.school_id, l.group_id, { onDate: l.date }));
+  const errors = new FieldErrors();
+  const remove = input.removeMarkIds ?? [];
+  if (input.marks.length + remove.length === 0) errors.add('marks', 'нет ни одной оценки');
+  if (input.marks.length > maxMarksPerRequest) errors.add('marks', `не больше ${maxMarksPerRequest} оценок за раз`);
+  if (l.status === 'cancelled' || l.status === 'moved') errors.add('lessonId', 'урок отменён или перенесён: оценки за него ставить нельзя');
+  if (l.in_future) errors.add('lessonId', `урок ${l.date} ещё не прошёл`);
+  input.marks.forEach((m, i) => {
+    const f = (name: string) => `marks[${i}].${name}`;
+    if (!students.has(m.studentId)) errors.add(f('studentId'), `ученик «${m.studentId}» не состоит в группе на ${l.date}`);
+    const valueProblem = typeof m.value === 'string' ? markValueProblem(m.value, l.mark_scale) : 'оценка должна быть строкой';
+    if (valueProblem) errors.add(f('value'), valueProblem);
+    if (typeof m.workType !== 'string' || m.workType.trim() === '' || m.workType.length > 40) errors.add(f('workType'), 'вид работы: непустой текст до 40 символов');
+    if (m.weight !== undefined && m.weight !== null && !(typeof m.weight === 'number' && m.weight > 0 && m.weight <= 10)) errors.add(f('weight'), 'вес: число больше 0 и не больше 10');
+    if (typeof m.comment === 'string' && m.comment.length > 500) errors.add(f('comment'), 'не длиннее 500 символов');
+  });
+  errors.throwIfAny();
+
   const result = await serializedWrite(warehouse, async (conn) => {
-    const l = await lessonForWrite(conn, actor, lessonId);
-    const errors = new FieldErrors();
-    const remove = input.removeMarkIds ?? [];
-    if (input.marks.length + remove.length === 0) errors.add('marks', 'нет ни одной оценки');
-    if (input.marks.length > maxMarksPerRequest) errors.add('marks', `не больше ${maxMarksPerRequest} оценок за раз`);
-    if (l.status === 'cancelled' || l.status === 'moved') errors.add('lessonId', 'урок отменён или перенесён: оценки за него ставить нельзя');
-    if (l.in_future) errors.add('lessonId', `урок ${l.date} ещё не прошёл`);
-    const students = await groupStudents(conn, l.school_id, l.group_id, { onDate: l.date });
-    const ofLesson = new Set((await sqlRows<{ mark_id: string }>(conn, 'entry/marks-of-lesson', { school_id: l.school_id, lesson_id: lessonId })).map((m) => m.mark_id));
-    const seenIds = new Set<string>();
-    input.marks.forEach((m, i) => {
-      const f = (name: string) => `marks[${i}].${name}`;
-      if (!students.has(m.studentId)) errors.add(f('studentId'), `ученик «${m.studentId}» не состоит в группе на ${l.date}`);
-      const valueProblem = typeof m.value === 'string' ? markValueProblem(m.value, l.mark_scale) : 'оценка должна быть строкой';
-      if (valueProblem) errors.add(f('value'), valueProblem);
-      if (typeof m.workType !== 'string' || m.workType.trim() === '' || m.workType.length > 40) errors.add(f('workType'), 'вид работы: непустой текст до 40 символов');
-      if (m.weight !== undefined && m.weight !== null && !(typeof m.weight === 'number' && m.weight > 0 && m.weight <= 10)) errors.add(f('weight'), 'вес: число больше 0 и не больше 10');
-      if (typeof m.comment === 'string' && m.comment.length > 500) errors.add(f('comment'), 'не длиннее 500 символов');
-      if (m.markId !== undefined) {
-        if (!ofLesson.has(m.markId)) errors.add(f('markId'), `оценка «${m.markId}» не найдена у этого урока`);
-        if (seenIds.has(m.markId)) errors.add(f('markId'), `оценка «${m.markId}» указана дважды`);
+    const updates = input.marks.flatMap((m) => (m.markId ? [m.markId] : []));
+    if (updates.length + remove.length > 0) {
+      const ofLesson = new Set((await sqlRows<{ mark_id: string }>(conn, 'entry/marks-of-lesson', { school_id: l.school_id, lesson_id: lessonId })).map((m) => m.mark_id));
+      const seenIds = new Set<string>();
+      input.marks.forEach((m, i) => {
+        if (m.markId === undefined) return;
+        if (!ofLesson.has(m.markId)) errors.add(`marks[${i}].markId`, `оценка «${m.markId}» не найдена у этого урока`);
+        if (seenIds.has(m.markId)) errors.add(`marks[${i}].markId`, `оценка «${m.markId}» указана дважды`);
         seenIds.add(m.markId);
-      }
-    });
-    remove.forEach((id, i) => {
-      if (!ofLesson.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» не найдена у этого урока`);
-      if (seenIds.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» одновременно изменяется и удаляется`);
-    });
-    errors.throwIfAny();
+      });
+      remove.forEach((id, i) => {
+        if (!ofLesson.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» не найдена у этого урока`);
+        if (seenIds.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» одновременно изменяется и удаляется`);
+      });
+      errors.throwIfAny();
+    }
     await assertNotLocked(conn, { schoolId: l.school_id, groupId: l.group_id, onDate: l.date });
 
     const now = new Date().toISOString();
-    const updated = input.marks.flatMap((m) => (m.markId ? [m.markId] : []));
-    const old = await readSnapshots(conn, 'mark', l.school_id, updated);
+    const old = await readSnapshots(conn, 'mark', l.school_id, updates);
     const rows = input.marks.map((m) => {
       const prev = m.markId ? (old.get(m.markId) as Row) : null;
       return {
@@ -75,7 +82,8 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
       };
     });
     const ids = rows.map((r) => r.mark_id);
-    const changes = await auditedReplace(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids: [...ids, ...remove], rows });
+    const newIds = new Set(ids.filter((id) => !updates.includes(id)));
+    const changes = await auditedReplace(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids: [...ids, ...remove], rows, newIds });
     return { schoolId: l.school_id, markIds: ids, removed: remove.length, changed: changes.length };
   });
   scheduleRefresh(warehouse, result.schoolId);

@@ -41,6 +41,7 @@ export async function readSnapshots(conn: DuckDBConnection, entity: Entity, scho
 
 /** Replaces the rows of the given ids by `rows` (each a full row object of the entity's table). */
 export async function replaceRows(conn: DuckDBConnection, entity: Entity, schoolId: string, ids: string[], rows: Row[]): Promise<void> {
+  // ids to replace (those not in `rows` are deleted)
   if (ids.length) await sqlRun(conn, `entry/delete-${entity}`, { school_id: schoolId, ids: jsonList(ids) });
   if (rows.length) await sqlRun(conn, `entry/insert-${entity}`, { school_id: schoolId, rows: JSON.stringify(rows) });
 }
