@@ -17,9 +17,10 @@ days as (
 with_holiday as (
   select
     d.school_id, d.date, d.timezone, isodow(d.date) as dow, isodow(d.date) >= 6 as is_weekend,
-    (select min(h.holiday_id) from holidays h
-      where h.school_id = d.school_id and d.date between h.starts_on and h.ends_on) as holiday_id
+    min(h.holiday_id) as holiday_id
   from days d
+  left join holidays h on h.school_id = d.school_id and d.date between h.starts_on and h.ends_on
+  group by d.school_id, d.date, d.timezone
 ),
 final as (
   select

@@ -30,9 +30,11 @@ final as (
     'R-ARCHIVE' as rule_id, d.school_id, null::varchar as teacher_id, d.class_id, null::varchar as group_id,
     null::varchar as subject_id, 'archive' as record_kind, d.form_id || ':' || d.class_id as record_id,
     null::varchar as student_id, d.due_at,
-    (select min(e.archived_at) from entries e where e.school_id = d.school_id and e.academic_year = d.academic_year
-       and e.form_id = d.form_id and e.class_id = d.class_id) as entered_at,
+    e.archived_at as entered_at,
     null::timestamptz as opens_at, d.year_ends_on as ref_date, d.timezone, null::varchar as period_id
   from due d
+  left join (
+    select school_id, academic_year, form_id, class_id, min(archived_at) as archived_at from entries group by all
+  ) e on e.school_id = d.school_id and e.academic_year = d.academic_year and e.form_id = d.form_id and e.class_id = d.class_id
 )
 select * from final
