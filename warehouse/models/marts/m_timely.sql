@@ -1,7 +1,7 @@
--- marts.m_timely: one row per due record of the deadline rules (M-TIMELY, timeliness), taken from their
--- due-record marts (R-FINALS-LOCK lists only breaches, R-SETUP/R-ARCHIVE are school-wide: not here), with
--- its due instant and whether it was entered on time (within [opens_at, due_at]). The query judges the
--- records due by the end of its as-of day.
+-- marts.m_timely: the due records of the deadline rules (M-TIMELY, timeliness), counted per school × rule
+-- × teacher × group × record day × due instant × on time (entered within [opens_at, due_at]), from the
+-- rules' due-record marts (R-FINALS-LOCK lists only breaches, R-SETUP/R-ARCHIVE are school-wide: not
+-- here). The query judges the records due by the end of its as-of day.
 with due_records as (
   select * from marts.r_mark_day
   union all by name select * from marts.r_homework
@@ -15,7 +15,9 @@ with due_records as (
 final as (
   select
     school_id, rule_id, teacher_id, group_id, class_id, subject_id, ref_date, period_id, due_at,
-    coalesce(entered_at <= due_at and (opens_at is null or entered_at >= opens_at), false) as on_time
+    coalesce(entered_at <= due_at and (opens_at is null or entered_at >= opens_at), false) as on_time,
+    count(*)::integer as records
   from due_records
+  group by all
 )
 select * from final

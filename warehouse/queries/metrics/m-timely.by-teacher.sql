@@ -26,10 +26,10 @@ judged as (
 )
 select
   school_id, teacher_id, rule_id,
-  count(*)::integer as judged,
-  count(*) filter (where on_time)::integer as on_time,
-  count(*) filter (where not on_time)::integer as late_or_missing,
-  100.0::double * count(*) filter (where on_time) / count(*) as timely_rate
+  sum(records)::integer as judged,
+  coalesce(sum(records) filter (where on_time), 0)::integer as on_time,
+  coalesce(sum(records) filter (where not on_time), 0)::integer as late_or_missing,
+  100.0::double * coalesce(sum(records) filter (where on_time), 0) / sum(records) as timely_rate
 from judged
 group by school_id, teacher_id, rule_id
 order by school_id, teacher_id, rule_id
