@@ -77,7 +77,7 @@ describe('forms from the marts', () => {
   it('F-DISTRICT: per school of the district, headed by the district', async () => {
     const { text: t } = await text('F-DISTRICT', { district: 'D-EKB' });
     expect(t).toContain('Кировский район');
-    expect(t).toMatch(/МАОУ СОШ № 12 Отметка в день урока 3 1 33,3 %/);
+    expect(t).toMatch(/МАОУ СОШ № 12 Отметка в день урока 3 1 66,7 %/);
     expect(t).toMatch(/МАОУ СОШ № 12 7Б 1 четверть 4 2 50,0 %/);
     await expect(produceForm(ctx, 'F-DISTRICT', { district: 'NOPE' })).rejects.toThrow('Район «NOPE» не найден');
   });
