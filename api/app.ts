@@ -18,6 +18,7 @@ import { exportRoutes } from './routes/exports';
 import { archiveRoutes } from './routes/archive';
 import { backupRoutes } from './routes/backups';
 import { verifyPdfRoutes } from './routes/verify-pdf';
+import { importRoutes } from './routes/imports';
 
 export interface AppContext {
   warehouse: Warehouse;
@@ -53,6 +54,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (api) => archiveRoutes(api, ctx));
   await app.register(async (api) => backupRoutes(api, ctx));
   await app.register(async (api) => verifyPdfRoutes(api, ctx));
+  await app.register(async (api) => importRoutes(api, ctx));
   const dashboardDir = opts.dashboardDir ?? join(import.meta.dirname, '..', 'dashboard', 'dist');
   if (existsSync(dashboardDir)) {
     await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });

@@ -51,9 +51,15 @@ export function convertOneRosterFiles(files: Map<string, Uint8Array>, opts: OneR
       'OneRoster не передаёт часовой пояс школы; принят Europe/Moscow — укажите другой при импорте, если он иной',
       'OneRoster carries no time zone; Europe/Moscow assumed'));
   }
+  if (opts.schoolId && schools.length !== 1) {
+    ctx.issues.push(issue('error', 'several_schools', { file: src.tables.orgs?.name ?? 'orgs.csv' },
+      `в выгрузке ${schools.length} школ (${schools.map((s) => s.id).join(', ')}), а загрузить можно только одну — в школу ${opts.schoolId}`,
+      `export holds ${schools.length} schools; one expected`));
+    return result;
+  }
   const people = indexPeople(ctx);
   for (const school of schools) {
-    const draft = newDraft(school.id);
+    const draft = newDraft(opts.schoolId ?? school.id);
     Object.assign(draft.manifest, {
       school_name: school.name, timezone: opts.timezone ?? 'Europe/Moscow', academic_year: year.academicYear,
       year_starts_on: year.startsOn, year_ends_on: year.endsOn, mark_scale: opts.markScale ?? 'five_point',

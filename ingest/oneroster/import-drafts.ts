@@ -35,18 +35,18 @@ export function mapBack(draft: BundleDraft, i: ImportIssue): ImportIssue {
 }
 
 /** errors about a whole file or the whole export: not even `partial` can load around them */
-const fileLevel = new Set(['csv_syntax', 'duplicate_header', 'empty_file', 'missing_file', 'oneroster_delta', 'no_school_year', 'no_school']);
+const fileLevel = new Set(['csv_syntax', 'duplicate_header', 'empty_file', 'missing_file', 'oneroster_delta', 'no_school_year', 'no_school', 'several_schools']);
 
 const worst: ImportStatus[] = ['rejected', 'dry_run', 'applied', 'unchanged'];
 
 export async function importDrafts(warehouse: Warehouse, drafts: BundleDraft[], issues: ConvertIssue[], source: string,
-  opts: ImportOptions & { format: string }): Promise<OtherImportReport> {
+  opts: ImportOptions & { format: string; schoolId?: string }): Promise<OtherImportReport> {
   const errors = issues.filter((i) => i.severity === 'error').map(toImportIssue);
   const warnings = issues.filter((i) => i.severity === 'warning').map(toImportIssue);
   const started = new Date().toISOString();
   const fatal = errors.some((e) => e.line === null || fileLevel.has(e.code));
   if ((errors.length && !opts.partial) || fatal || !drafts.length) {
-    const report: ImportReport = { batchId: randomUUID(), status: 'rejected', schoolId: drafts.map((d) => d.schoolId).join(', ') || null,
+    const report: ImportReport = { batchId: randomUUID(), status: 'rejected', schoolId: drafts.map((d) => d.schoolId).join(', ') || opts.schoolId || null,
       source, format: opts.format, actor: opts.actor ?? 'system', partial: !!opts.partial, contentHash: null, files: [],
       rejectedRows: errors.filter((e) => e.line !== null).length, issues: errors, issuesOmitted: 0, fatal: true, written: {},
       startedAt: started, finishedAt: '' };

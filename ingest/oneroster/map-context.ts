@@ -11,6 +11,8 @@ export interface OneRosterOptions {
   /** the school year when academicSessions.csv has none */
   yearStartsOn?: string;
   yearEndsOn?: string;
+  /** import the export's only school under this Svodka school id (the api passes the caller's school) */
+  schoolId?: string;
 }
 
 /** Shared state of one conversion: the source, the options, and the issues found so far. */
