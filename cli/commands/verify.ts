@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { runIntegrityChecks, type IntegrityCheck } from '../../ingest/audit/integrity-check';
 import { auditChecks } from '../../ingest/audit/verify-chain';
+import { archiveCheck } from '../../reports/archive/verify-archive';
 import { withWarehouse } from '../context';
 
 /** Every integrity check, in order; other rooms add theirs here (the PDF archive check). */
-const checks: IntegrityCheck[] = [...auditChecks];
+const checks: IntegrityCheck[] = [...auditChecks, archiveCheck];
 
 export function registerVerify(program: Command): void {
   program

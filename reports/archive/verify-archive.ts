@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IntegrityCheck } from '../../ingest/audit/integrity-check';
 import type { Warehouse } from '../../warehouse/open-warehouse';
 import { queryRows } from '../query-rows';
 import type { ArchiveEntry } from './archive-entry';
@@ -25,3 +26,20 @@ export async function verifyArchive(warehouse: Warehouse, filter: { school?: str
   }
   return { ok: problems.length === 0, checked: entries.length, problems };
 }
+
+/** The archive check of `svodka verify` (ingest/audit/integrity-check.ts): every kept file re-hashed. */
+export const archiveCheck: IntegrityCheck = {
+  name: 'archive',
+  title: 'Архив подписанных документов: контрольные суммы файлов',
+  async run(warehouse) {
+    const r = await verifyArchive(warehouse);
+    return {
+      ok: r.ok,
+      checked: r.checked,
+      problems: r.problems.map((p) => ({
+        message: `${p.status === 'missing' ? 'Файл отсутствует' : 'Файл изменён'}: ${p.entry.form_id} ${p.entry.school_id} ${p.entry.academic_year}${p.entry.class_id ? ` класс ${p.entry.class_id}` : ''} (${p.entry.file_path})`,
+        logMessage: `archive entry ${p.entry.entry_id} ${p.status}: ${p.entry.file_path}`,
+      })),
+    };
+  },
+};

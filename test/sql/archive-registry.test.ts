@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveEntry } from '../../reports/archive/archive-entry';
 import { archiveYear } from '../../reports/archive/archive-year';
 import { deleteArchiveEntry } from '../../reports/archive/delete-archive-entry';
-import { verifyArchive } from '../../reports/archive/verify-archive';
+import { archiveCheck, verifyArchive } from '../../reports/archive/verify-archive';
 import { closeSharedBrowser } from '../../reports/pdf/browser';
 import type { Warehouse } from '../../warehouse/open-warehouse';
 import { formsContext } from '../fixtures/forms/forms-context';
@@ -44,6 +44,10 @@ describe('archive of a finished year', () => {
     const result = await verifyArchive(w);
     expect(result.ok).toBe(false);
     expect(result.problems.map((p) => [p.entry.form_id, p.status])).toEqual([['F-SUMMARY', 'changed']]);
+    // the same through `svodka verify`'s list of checks
+    const check = await archiveCheck.run(w);
+    expect(check.ok).toBe(false);
+    expect(check.problems[0]!.message).toMatch(/^Файл изменён: F-SUMMARY E1 2025\/2026 класс E-7B/);
   });
 
   it('refuses to delete before the retention ends and allows it after', async () => {
