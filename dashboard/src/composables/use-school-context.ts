@@ -3,7 +3,9 @@ import { useSessionStore } from '../stores/session';
 import { currentPeriod, useReferenceStore, type Reference } from '../stores/reference';
 import { useUrlFilters } from './use-url-filters';
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date (YYYY-MM-DD) in the school's zone; without a zone, in the browser's. */
+export const todayIso = (timezone?: string | null): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: timezone ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** The school a screen is about (URL `school`, else the caller's), its names, and the chosen period. */
 export function useSchoolContext() {
@@ -28,7 +30,7 @@ export function useSchoolContext() {
     if (filters.value.period) return filters.value.period;
     const r = reference.value;
     if (!r) return null;
-    const today = asOf.value ?? todayIso();
+    const today = asOf.value ?? todayIso(r.school.timezone);
     const day = today > r.school.yearEndsOn ? r.school.yearEndsOn : today;
     return currentPeriod(r.periods, day)?.id ?? null;
   });

@@ -32,10 +32,12 @@ export const useReferenceStore = defineStore('reference', {
   },
 });
 
-/** The period holding the date, else the last one that started: what a screen shows by default. */
+/**
+ * The period a screen shows by default: the latest (non-year) period ended by the date — finals, pass
+ * and quality exist only for ended periods — else the one holding the date, else the first.
+ */
 export function currentPeriod(periods: readonly PeriodRef[], today: string): PeriodRef | null {
   const short = periods.filter((p) => p.kind !== 'year');
-  return short.find((p) => p.startsOn <= today && today <= p.endsOn)
-    ?? [...short].filter((p) => p.startsOn <= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0]
-    ?? short[0] ?? periods[0] ?? null;
+  const ended = short.filter((p) => p.endsOn <= today).sort((a, b) => b.endsOn.localeCompare(a.endsOn) || a.startsOn.localeCompare(b.startsOn));
+  return ended[0] ?? short.find((p) => p.startsOn <= today && today <= p.endsOn) ?? short[0] ?? periods[0] ?? null;
 }
