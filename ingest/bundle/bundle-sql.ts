@@ -30,13 +30,39 @@ export function readCsvStmt(file: BundleFileName, width: number, path: string): 
   };
 }
 
+const malformedCode = `case error_type when 'INVALID ENCODING' then 'bad_encoding' when 'MISSING COLUMNS' then 'wrong_column_count'
+  when 'TOO MANY COLUMNS' then 'wrong_column_count' when 'UNQUOTED VALUE' then 'bad_quoting' else 'malformed_row' end`;
+
+/** The records DuckDB's reader dropped (its rejects tables) into bundle_rejects, one per record. */
+export function malformedInsert(files: BundleFileName[]): Stmt {
+  const all = files.map((f) => `select '${f}' as file, * from bundle_rej_${f}`).join(' union all ');
+  return {
+    sql: `insert into bundle_rejects (file, rid, col, code, val, byte_pos, detail)
+      select file, null, column_name, code, null, line_byte_position, error_message from (
+        select *, ${malformedCode} as code from (${all}))
+      -- DuckDB may report a quoting error twice (also as an encoding error)
+      qualify row_number() over (partition by file, line_byte_position order by list_position($priority, code)) = 1`,
+    params: { priority: listValue(['bad_quoting', 'wrong_column_count', 'bad_encoding', 'malformed_row']) },
+    types: { priority: LIST(VARCHAR) },
+  };
+}
+
+export const stagedCountsSelect = (files: BundleFileName[]): string =>
+  files.map((f) => `select '${f}' as file, count(*)::integer as n from ${stageTable(f)}`).join(' union all ');
+
+export const deleteSchoolStmt = (table: string): string => `delete from raw.${ident(table)} where school_id = $school`;
+
 export const sqlType = (t: ColumnType): string =>
   ({ date: 'date', time: 'time', timestamp: 'timestamptz', int: 'integer', number: 'double', bool: 'boolean' } as Record<string, string>)[t.kind] ?? 'varchar';
 
 const TS_LOCAL = String.raw`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?`;
 const TS_OFFSET = String.raw`(Z|[+-]\d{2}(:?\d{2})?)`;
 
-export interface Check { column: string; code: string; cond: string; value: string }
+export interface Check {
+  column: string; code: string; cond: string; value: string;
+  /** the row filter's share of this check: default `cond`; null = covered by another check's */
+  where?: string | null;
+}
 
 /** The conditions under which a cell of this type is wrong (x is the cell's SQL expression). */
 export function typeChecks(column: string, x: string, type: ColumnType, param: (values: readonly string[]) => string): Check[] {
@@ -47,9 +73,11 @@ export function typeChecks(column: string, x: string, type: ColumnType, param: (
     case 'time':
       return [c('bad_time', String.raw`not regexp_full_match(${x}, '([01]\d|2[0-3]):[0-5]\d')`)];
     case 'timestamp':
+      // valid rows pay for one regex and one cast (the row filter); failures are then told apart
       return [
-        c('timestamp_without_offset', `regexp_full_match(${x}, '${TS_LOCAL}')`),
-        c('bad_timestamp', `not regexp_full_match(${x}, '${TS_LOCAL}') and (not regexp_full_match(${x}, '${TS_LOCAL}${TS_OFFSET}') or try_cast(${x} as timestamptz) is null)`),
+        { ...c('timestamp_without_offset', `regexp_full_match(${x}, '${TS_LOCAL}')`),
+          where: `${x} is not null and (not regexp_full_match(${x}, '${TS_LOCAL}${TS_OFFSET}') or try_cast(${x} as timestamptz) is null)` },
+        { ...c('bad_timestamp', `not regexp_full_match(${x}, '${TS_LOCAL}') and (not regexp_full_match(${x}, '${TS_LOCAL}${TS_OFFSET}') or try_cast(${x} as timestamptz) is null)`), where: null },
       ];
     case 'int': {
       const range = [type.min !== undefined ? `try_cast(${x} as integer) < ${type.min}` : null, type.max !== undefined ? `try_cast(${x} as integer) > ${type.max}` : null].filter(Boolean);
@@ -115,18 +143,21 @@ export function checksSelect(file: BundleFileName, checks: Check[]): string | nu
   return `select ${lit(file)}, rid, e.col, e.code, e.val, cast(null as bigint) from (
       select rid, unnest(list_filter([${structs.join(',\n')}], x -> x is not null)) as e
       from (select rowid as rid, * from ${stageTable(file)})
-      where ${checks.map((k) => `(${k.cond})`).join(' or ')})`;
+      where ${checks.filter((k) => k.where !== null).map((k) => `(${k.where ?? k.cond})`).join(' or ')})`;
 }
 
-/** Rows repeating the key of an earlier row. */
+/** Rows repeating the key of an earlier row (keys grouped first: only repeated ones are joined back). */
 export function duplicateSelect(spec: FileSpec, map: ColumnMap): string | null {
   if (!spec.key.length) return null;
   const keys = spec.key.map((k) => colExpr(map, k));
   const required = spec.columns.filter((c) => spec.key.includes(c.name) && c.required).map((c) => `${colExpr(map, c.name)} is not null`);
-  return `select ${lit(spec.file)}, rid, ${lit(spec.key[0]!)}, 'duplicate_id', v, first_rid from (
-      select rowid as rid, concat_ws(', ', ${keys.join(', ')}) as v, min(rowid) over (partition by ${keys.join(', ')}) as first_rid
-      from ${stageTable(spec.file)} ${required.length ? `where ${required.join(' and ')}` : ''}
-    ) where rid <> first_rid`;
+  const on = spec.key.map((_, i) => `${colExpr(map, spec.key[i]!, 't.')} is not distinct from d.k${i}`).join(' and ');
+  return `select ${lit(spec.file)}, t.rowid, ${lit(spec.key[0]!)}, 'duplicate_id', concat_ws(', ', ${spec.key.map((k) => colExpr(map, k, 't.')).join(', ')}), d.first_rid
+    from ${stageTable(spec.file)} t join (
+      select ${keys.map((k, i) => `${k} as k${i}`).join(', ')}, min(rowid) as first_rid from ${stageTable(spec.file)}
+      ${required.length ? `where ${required.join(' and ')}` : ''} group by all having count(*) > 1
+    ) d on ${on}
+    where t.rowid <> d.first_rid`;
 }
 
 /** Rows whose reference names no row of the target file. */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { manifestKeys, type ColumnSpec, type MarkScale } from '../../common/bundle-spec';
 import type { ImportIssue } from '../../common/import-report';
+import { sqlFile } from '../../warehouse/sql-file';
 import { lineOfRow, recordStarts } from './csv-records';
 import { issue } from './issue-text';
 import type { StagedFile } from './stage-bundle';
@@ -21,18 +22,16 @@ export interface Collected {
 }
 
 export async function collectIssues(conn: DuckDBConnection, files: StagedFile[], scale: MarkScale, offset: string | undefined, max: number): Promise<Collected> {
-  const counts = (await conn.runAndReadAll(`select file, count(distinct coalesce(rid, -1 - byte_pos))::integer as n, count(*)::integer as issues,
-    count(distinct byte_pos) filter (where rid is null)::integer as malformed from bundle_rejects group by file`)).getRowObjectsJson();
+  const counts = (await conn.runAndReadAll(sqlFile('ingest/reject-counts'))).getRowObjectsJson();
   const rejected = new Map(counts.map((r) => [String(r.file), Number(r.n)]));
   const malformed = new Map(counts.map((r) => [String(r.file), Number(r.malformed)]));
   const total = counts.reduce((s, r) => s + Number(r.issues), 0);
   const order = files.map((f) => f.spec.file);
-  const rows = (await conn.runAndReadAll(`select file, rid, col, code, val, ref_rid, byte_pos, detail from bundle_rejects
-    order by list_position($order, file), coalesce(rid, -1), byte_pos, col, code limit $max`,
+  const rows = (await conn.runAndReadAll(sqlFile('ingest/reject-rows'),
   { order: listValue(order), max }, { order: LIST(VARCHAR), max: INTEGER })).getRowObjectsJson() as unknown as RejectRow[];
 
   const dropped = new Map<string, Set<number>>();
-  for (const r of (await conn.runAndReadAll('select file, byte_pos from bundle_rejects where rid is null')).getRowObjectsJson()) {
+  for (const r of (await conn.runAndReadAll(sqlFile('ingest/dropped-records'))).getRowObjectsJson()) {
     const set = dropped.get(String(r.file)) ?? new Set<number>();
     set.add(Number(r.byte_pos));
     dropped.set(String(r.file), set);

@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { bundleSpec, type FileSpec } from '../../common/bundle-spec';
 import type { ImportIssue } from '../../common/import-report';
-import { readCsvStmt, stageTable, type ColumnMap } from './bundle-sql';
+import { sqlFile } from '../../warehouse/sql-file';
+import { malformedInsert, readCsvStmt, stagedCountsSelect, type ColumnMap } from './bundle-sql';
 import { parseHeader } from './csv-records';
 import { issue } from './issue-text';
 
@@ -27,8 +28,7 @@ export interface StagedFile {
 }
 
 export async function createRejectsTable(conn: DuckDBConnection): Promise<void> {
-  await conn.run(`create or replace temp table bundle_rejects (file varchar not null, rid bigint, col varchar, code varchar not null,
-    val varchar, ref_rid bigint, byte_pos bigint, detail varchar)`);
+  await conn.run(sqlFile('ingest/create-rejects'));
 }
 
 export function listFiles(dir: string): StagedFile[] {
@@ -64,9 +64,6 @@ export function inspectFile(f: StagedFile, ignoreUnknownColumns: boolean): Impor
   return issues;
 }
 
-const malformedCode = `case error_type when 'INVALID ENCODING' then 'bad_encoding' when 'MISSING COLUMNS' then 'wrong_column_count'
-  when 'TOO MANY COLUMNS' then 'wrong_column_count' when 'UNQUOTED VALUE' then 'bad_quoting' else 'malformed_row' end`;
-
 /** Loads the file into its temp table (malformed records go to its DuckDB rejects table). */
 export async function stageFile(conn: DuckDBConnection, f: StagedFile): Promise<ImportIssue[]> {
   const read = readCsvStmt(f.spec.file, f.header.length, f.path);
@@ -82,16 +79,10 @@ export async function stageFile(conn: DuckDBConnection, f: StagedFile): Promise<
 
 /** Row counts of the staged files, and their malformed records into bundle_rejects (two statements). */
 export async function finishStaging(conn: DuckDBConnection, files: StagedFile[]): Promise<void> {
-  const staged = files.filter((f) => f.staged);
+  const staged = files.filter((f) => f.staged).map((f) => f.spec.file);
   if (!staged.length) return;
-  const malformed = staged.map((f) => `select '${f.spec.file}' as file, * from bundle_rej_${f.spec.file}`).join(' union all ');
-  await conn.run(`insert into bundle_rejects (file, rid, col, code, val, byte_pos, detail)
-    select file, null, column_name, code, null, line_byte_position, error_message from (
-      select *, ${malformedCode} as code from (${malformed}))
-    -- one issue per record: DuckDB may report a quoting error twice (also as an encoding error)
-    qualify row_number() over (partition by file, line_byte_position order by list_position($priority, code)) = 1`,
-  { priority: listValue(['bad_quoting', 'wrong_column_count', 'bad_encoding', 'malformed_row']) }, { priority: LIST(VARCHAR) });
-  const counts = staged.map((f) => `select '${f.spec.file}' as file, count(*)::integer as n from ${stageTable(f.spec.file)}`).join(' union all ');
-  const n = new Map((await conn.runAndReadAll(counts)).getRowObjectsJson().map((r) => [String(r.file), Number(r.n)]));
-  for (const f of staged) f.rows = n.get(f.spec.file) ?? 0;
+  const m = malformedInsert(staged);
+  await conn.run(m.sql, m.params, m.types);
+  const n = new Map((await conn.runAndReadAll(stagedCountsSelect(staged))).getRowObjectsJson().map((r) => [String(r.file), Number(r.n)]));
+  for (const f of files) if (f.staged) f.rows = n.get(f.spec.file) ?? 0;
 }

@@ -5,7 +5,7 @@ import { bundleSpec } from '../../common/bundle-spec';
 import type { ImportReport } from '../../common/import-report';
 import { sqlFile } from '../../warehouse/sql-file';
 import { appendAudit } from '../audit/append-audit';
-import { ident, insertStmt } from './bundle-sql';
+import { deleteSchoolStmt, insertStmt } from './bundle-sql';
 import { schoolInsertStmt } from './manifest-sql';
 import type { StagedFile } from './stage-bundle';
 
@@ -13,7 +13,7 @@ const rawTables = ['schools', ...bundleSpec.filter((f) => f.file !== 'manifest')
 
 async function replaceSchool(conn: DuckDBConnection, files: StagedFile[], schoolId: string): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
-  for (const t of rawTables) await conn.run(`delete from raw.${ident(t)} where school_id = $school`, { school: schoolId });
+  for (const t of rawTables) await conn.run(deleteSchoolStmt(t), { school: schoolId });
   for (const f of files) {
     if (!f.staged) continue;
     const s = f.spec.file === 'manifest' ? schoolInsertStmt(f.map) : insertStmt(f.spec, f.map, schoolId);
