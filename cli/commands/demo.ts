@@ -32,11 +32,11 @@ export function registerDemo(program: Command): void {
         throw new ValidationError('bad_option', `--year: ожидается учебный год вида 2025/2026, получено «${opts.year}»`, `bad --year ${opts.year}`);
       }
       const rates = parseRates(opts.rates);
-      const bar = new SingleBar({ format: 'demo [{bar}] {value}/{total} schools {school}', stream: process.stderr, hideCursor: true });
-      bar.start(schools, 0, { school: '' });
+      const bar = new SingleBar({ format: 'demo [{bar}] {percentage}% {school} ({schools} schools)', stream: process.stderr, hideCursor: true });
+      bar.start(1, 0, { school: '', schools });
       const result = generateDistrict({
         schools, seed, outDir: opts.out, year: opts.year, students, rates,
-        onProgress: (done, _total, school) => bar.update(done, { school }),
+        onProgress: (done, total, school) => { bar.setTotal(total); bar.update(done, { school, schools }); },
       });
       bar.stop();
       for (const s of result.schools) {

@@ -3,7 +3,7 @@
 // or by the administrator (allowed).
 import type { Change, FinalMark, Group, Lesson, Mark, StaffMember } from './demo-model';
 import type { DemoRates } from './demo-rates';
-import { at, DAY } from './local-time';
+import { at, daytime, DAY } from './local-time';
 import type { Rng } from './prng';
 import type { Period, SchoolCalendar } from './school-calendar';
 
@@ -39,7 +39,7 @@ export function buildHistory(rng: Rng, input: HistoryInput): Change[] {
   for (const m of input.marks) {
     if (m.makeup || !rng.chance(0.002)) continue;
     const l = lessonOf.get(m.lessonId) as Lesson;
-    const when = m.at + rng.int(3600, 2 * DAY);
+    const when = daytime(m.at + rng.int(3600, 2 * DAY));
     const locked = periodsOf(l.day).some((p) => (lock.get(`${m.studentId}|${subjectOf.get(l.groupId)}|${p}`) ?? Infinity) <= when + DAY);
     if (locked || when > lastChange) continue;
     changes.push({ at: when, actorId: m.by, action: 'update', entity: 'mark', entityId: m.id, field: 'value', oldValue: otherValue(m.value), newValue: m.value });
@@ -59,7 +59,7 @@ export function buildHistory(rng: Rng, input: HistoryInput): Change[] {
     if (f.at === null || f.value === '') continue;
     const byTeacher = rng.chance(rates.finalsLockEdit);
     if (!byTeacher && !rng.chance(rates.adminEditAfterFinal)) continue;
-    const when = f.at + rng.int(3600, 10 * DAY);
+    const when = daytime(f.at + rng.int(3600, 10 * DAY));
     if (when > lastChange) continue;
     const actorId = byTeacher ? f.by : admin.id;
     const p = periodById.get(f.periodId) as Period;

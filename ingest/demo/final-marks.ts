@@ -4,7 +4,7 @@
 import type { FinalMark, Group, Lesson, Mark, SchoolClass, Student } from './demo-model';
 import type { DemoRates } from './demo-rates';
 import type { GroupRoster } from './group-roster';
-import { at, endOfDay, DAY } from './local-time';
+import { at, daytime, endOfDay, DAY } from './local-time';
 import { finalFromMarks } from './mark-values';
 import type { Rng } from './prng';
 import type { Period } from './school-calendar';
@@ -52,8 +52,8 @@ export function buildFinals(rng: Rng, input: FinalsInput): FinalMark[] {
       const r = rng.next();
       let cut = rates.finalMissing;
       if (r < cut) continue;
-      if (r < (cut += rates.finalEarly)) f.at = opens - 3600 - Math.floor(rng.next() * 9 * DAY);
-      else if (r < (cut += rates.finalLate)) f.at = dueAt + 3600 + Math.floor(rng.next() * 4 * DAY);
+      if (r < (cut += rates.finalEarly)) f.at = daytime(opens - 3600 - Math.floor(rng.next() * 9 * DAY));
+      else if (r < (cut += rates.finalLate)) f.at = daytime(dueAt + 3600 + Math.floor(rng.next() * 4 * DAY));
       else if (r < (cut += rates.finalDeferred)) {
         f.deferredUntil = p.endsOn + rng.int(10, 25);
         if (yearEnd || rng.chance(0.5)) { f.value = ''; f.by = ''; }

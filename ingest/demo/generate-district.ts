@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ruleIds } from '../../common/metric-ids';
 import { bundleRows } from './bundle-rows';
 import { defaultRates, type DemoRates } from './demo-rates';
-import { generateSchool } from './generate-school';
+import { generateSchool, schoolSteps } from './generate-school';
 import { countViolations, type Violations } from './ground-truth';
 import { at } from './local-time';
 import { createRng } from './prng';
@@ -22,7 +22,7 @@ export interface DistrictOptions {
   rates?: Partial<DemoRates>;
   /** number of the first school (S01 by default), to add schools to a district generated before */
   firstSchool?: number;
-  /** called after each school with (done, total, schoolId) */
+  /** called as the work advances: (steps done, steps in all, school id) */
   onProgress?: (done: number, total: number, schoolId: string) => void;
 }
 
@@ -33,9 +33,12 @@ export function generateDistrict(o: DistrictOptions): DistrictResult {
   const result: DistrictResult = { schools: [] };
   mkdirSync(o.outDir, { recursive: true });
   const first = o.firstSchool ?? 1;
+  const perSchool = schoolSteps + 1;
+  let done = 0;
   for (let i = first; i < first + o.schools; i++) {
     const school = generateSchool(createRng(`svodka-demo:${o.seed}:${i}`), {
       index: i, academicYear: o.year ?? '2025/2026', students: o.students ?? 1000, rates, districtId: `DEMO-${o.seed}`,
+      onStep: () => o.onProgress?.(++done, o.schools * perSchool, `S${String(i).padStart(2, '0')}`),
     });
     const dir = join(o.outDir, school.schoolId);
     mkdirSync(dir, { recursive: true });
@@ -44,7 +47,7 @@ export function generateDistrict(o: DistrictOptions): DistrictResult {
     const ordered = Object.fromEntries(ruleIds.map((id) => [id, violations[id]]));
     writeFileSync(join(dir, 'violations.json'), `${JSON.stringify(ordered, null, 2)}\n`);
     result.schools.push({ schoolId: school.schoolId, dir, counts, violations });
-    o.onProgress?.(i - first + 1, o.schools, school.schoolId);
+    o.onProgress?.(++done, o.schools * perSchool, school.schoolId);
   }
   return result;
 }

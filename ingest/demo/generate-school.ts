@@ -16,7 +16,13 @@ import { buildStructure } from './school-structure';
 import { buildTimetable } from './weekly-timetable';
 import { pushTo } from './group-by';
 
-export interface SchoolOptions { index: number; academicYear: string; students: number; rates: DemoRates; districtId: string }
+export interface SchoolOptions {
+  index: number; academicYear: string; students: number; rates: DemoRates; districtId: string;
+  /** called after each of the school's steps (schoolSteps of them) */
+  onStep?: (step: string) => void;
+}
+
+export const schoolSteps = 6;
 
 const setupItems: [string, string][] = [
   ['periods', 'period'], ['holidays', 'holiday'], ['subjects', 'subject'], ['rooms', 'room'], ['staff', 'staff'], ['classes', 'class'],
@@ -28,8 +34,10 @@ export function generateSchool(rng: Rng, o: SchoolOptions): DemoSchool {
   const { zone, offsetMinutes } = schoolZones[(o.index - 1) % schoolZones.length]!;
   const cal = buildCalendar(o.academicYear);
   const st = buildStructure(rng.fork('structure'), schoolId, o.students, cal);
+  o.onStep?.('structure');
   const slots = buildTimetable(rng.fork('timetable'), st.classes, st.groups);
   const { lessons, topics, controlWorks } = buildSchedule(rng.fork('schedule'), schoolId, cal, st.groups, slots, o.rates);
+  o.onStep?.('timetable');
   const roster = createGroupRoster(st.groups, st.enrollments, st.members);
   const topicsByGroup = new Map<string, string[]>();
   for (const t of topics) pushTo(topicsByGroup, t.groupId, t.id);
@@ -37,11 +45,13 @@ export function generateSchool(rng: Rng, o: SchoolOptions): DemoSchool {
   const { attendance, marks } = fillJournal(rng.fork('journal'), schoolId, {
     cal, groups: st.groups, lessons, topicsByGroup, controlWorks, roster, absences, students: st.students, staff: st.staff, rates: o.rates,
   });
+  o.onStep?.('journal');
   const periodIds = new Map(cal.periods.map((p) => [p.code, `${schoolId}-${p.code}`]));
   const periodId = (code: string) => periodIds.get(code) as string;
   const periodsForGrade = (grade: number) => (grade <= 9 ? ['Q1', 'Q2', 'Q3', 'Q4', 'Y'] : ['H1', 'H2', 'Y']);
   const finals = buildFinals(rng.fork('finals'), { periods: cal.periods, periodId, periodsForGrade, groups: st.groups, lessons, marks, classes: st.classes, students: st.students, roster, rates: o.rates });
 
+  o.onStep?.('finals');
   const srng = rng.fork('setup');
   const rooms: Room[] = [...st.classes.map((_, i) => ({ id: `${schoolId}-ROOM${101 + i}`, name: `Кабинет ${101 + i}`, capacity: 30 })),
     { id: `${schoolId}-GYM`, name: 'Спортивный зал', capacity: 60 }, { id: `${schoolId}-HALL`, name: 'Актовый зал', capacity: 200 },
@@ -65,8 +75,10 @@ export function generateSchool(rng: Rng, o: SchoolOptions): DemoSchool {
       setup.push({ item: `iup:${s.id}`, entity: 'curriculum', state: 'late', ids: curriculum.filter((c) => c.studentId === s.id).slice(0, 3).map((c) => `${s.id}:${c.subjectId}`) });
   }
   const changes = buildHistory(rng.fork('history'), { cal, periods: cal.periods, periodId, staff: st.staff, groups: st.groups, lessons, marks, finals, rates: o.rates, setup });
+  o.onStep?.('history');
   const classOf = (id: string) => st.classes.find((c) => c.id === roster.classOn(id, cal.startsOn) || c.id === st.enrollments.find((e) => e.studentId === id)?.classId);
   const families = buildFamilies(rng.fork('families'), schoolId, cal, st.students, classOf);
+  o.onStep?.('families');
   const plans = st.groups.some((g) => g.kind === 'stream') ? [...subjectPlans, streamPlan] : subjectPlans;
   return {
     schoolId, schoolName: `МАОУ «Средняя общеобразовательная школа № ${10 + o.index * 7}»`, districtId: o.districtId,

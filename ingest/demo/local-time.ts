@@ -48,3 +48,9 @@ export function timestampText(localSeconds: number, offset: string): string {
 export const at = (day: number, minutesOfDay: number): number => day * DAY + minutesOfDay * 60;
 /** "the end of day D" = 00:00 local of D + 1 */
 export const endOfDay = (day: number): number => (day + 1) * DAY;
+
+/** moves an instant between 00:00 and 07:00 into 07:00–08:00 of the same day (people enter late records by day) */
+export function daytime(localSeconds: number): number {
+  const s = ((localSeconds % DAY) + DAY) % DAY;
+  return s < 7 * 3600 ? localSeconds - s + 7 * 3600 + (s % 3600) : localSeconds;
+}
