@@ -114,6 +114,11 @@ describe('a default demo school', () => {
     const enrollments = files.get('enrollments')!.slice(1);
     expect(enrollments.filter((e) => e[5] === 'moved_class').length).toBeGreaterThan(3);
     expect(enrollments.filter((e) => e[5] === 'transferred' || e[5] === 'left').length).toBeGreaterThan(5);
+    // a flu wave in February: absences per lesson well above October's
+    const month = new Map(files.get('lessons')!.slice(1).map((l) => [l[0], (l[2] as string).slice(0, 7)]));
+    const perMonth = (m: string, rows: string[][], col: number) => rows.filter((r) => month.get(r[col] as string) === m).length;
+    const rate = (m: string) => perMonth(m, files.get('attendance')!.slice(1), 0) / [...month.values()].filter((x) => x === m).length;
+    expect(rate('2026-02') / rate('2025-10')).toBeGreaterThan(1.5);
     const finals = files.get('final_marks')!.slice(1).map((r) => r[3]);
     for (const v of ['осв', 'н/а', 'безотм', '2', '3', '4', '5']) expect(finals, v).toContain(v);
   });
