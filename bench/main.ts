@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   import: () => import('./import-build'),
   rules: () => import('./rules'),
   entry: () => import('./entry'),
+  'import-other': () => import('./import-other'),
 };
 
 const [benchName = 'import', ...args] = process.argv.slice(2);

@@ -46,6 +46,11 @@ export function mapGradebook(ctx: MapContext, draft: BundleDraft, groups: Set<st
       { file: ctx.table('lineItems')!.name, line: li.line, columns: { lesson_id: 'sourcedId', group_id: 'classSourcedId', date: li.v.assignDate ? 'assignDate' : 'dueDate' } });
     lessons.set(li.v.sourcedId!, { category: categories.get(li.v.categorySourcedId ?? '') ?? '', teacher });
   }
+  // one provenance map shared by every mark (a million rows must not mean a million small objects)
+  const resultsFile = ctx.table('results')?.name ?? 'results.csv';
+  const cols = { mark_id: 'sourcedId', lesson_id: 'lineItemSourcedId', student_id: 'studentSourcedId', entered_at: 'dateLastModified', comment: 'comment' };
+  const byScore = { ...cols, value: 'score' };
+  const byTextScore = { ...cols, value: 'textScore' };
   const staffIds = new Set((draft.files.staff?.rows ?? []).map((s) => s.staff_id!));
   let marks = 0;
   for (const r of ctx.active('results')) {
@@ -76,8 +81,7 @@ export function mapGradebook(ctx: MapContext, draft: BundleDraft, groups: Set<st
     }
     addRow(draft, 'marks', { mark_id: r.v.sourcedId!, lesson_id: item, student_id: student, value, work_type: workTypeOf(lesson.category),
       entered_at: at.ok, entered_by: staffIds.has(r.v.ext_svodka_enteredBy ?? '') ? r.v.ext_svodka_enteredBy! : lesson.teacher, comment: r.v.comment ?? '' },
-    { file: ctx.table('results')!.name, line: r.line, columns: { mark_id: 'sourcedId', lesson_id: 'lineItemSourcedId', student_id: 'studentSourcedId',
-      value: r.v.score ? 'score' : 'textScore', entered_at: 'dateLastModified', comment: 'comment' } });
+    { file: resultsFile, line: r.line, columns: r.v.score ? byScore : byTextScore });
     marks++;
   }
   return marks;
