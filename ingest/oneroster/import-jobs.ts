@@ -42,7 +42,7 @@ export interface JobOptions extends OneRosterOptions, XlsxOptions {
 /** A safe local name for an upload (no folders, keeps the extension the readers look at). */
 export const uploadName = (fileName: string, format: UploadFormat): string => {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-100) || 'upload';
-  return format === 'xlsx' ? base : base.replace(/(\.zip)?$/i, '.zip');
+  return format === 'xlsx' && !/\.zip$/i.test(base) ? base : base.replace(/(\.zip)?$/i, '.zip');
 };
 
 export class ImportJobs {

@@ -14,8 +14,8 @@ export function detectUploadFormat(bytes: Uint8Array, fileName: string): UploadF
   let names: string[];
   let manifest: Uint8Array | undefined;
   try {
-    const entries = unzipSync(bytes, { filter: (f) => /(^|\/)manifest\.csv$/i.test(f.name) || f.name === 'xl/workbook.xml' || f.name === '[Content_Types].xml' });
-    names = Object.keys(entries);
+    names = [];
+    const entries = unzipSync(bytes, { filter: (f) => { names.push(f.name); return /(^|\/)manifest\.csv$/i.test(f.name); } });
     manifest = Object.entries(entries).find(([n]) => /manifest\.csv$/i.test(n))?.[1];
   } catch {
     throw new ValidationError('bad_zip', `Файл ${fileName} повреждён: архив не читается`, `${fileName}: unreadable zip`);
@@ -26,6 +26,8 @@ export function detectUploadFormat(bytes: Uint8Array, fileName: string): UploadF
     if (head.startsWith('propertyname')) return 'oneroster';
     if (head.startsWith('key')) return 'bundle';
   }
+  // a zip of spreadsheets: the school's journals, finals and lists uploaded together
+  if (names.some((n) => /\.(xlsx|csv)$/i.test(n))) return 'xlsx';
   throw unknown(fileName);
 }
 

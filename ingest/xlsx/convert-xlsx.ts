@@ -1,7 +1,9 @@
 // Spreadsheet exports of other journals (XLSX or CSV; one file or a folder of them) -> one bundle
 // draft for the school: every sheet is matched to a profile by its headers, then mapped.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { emptyRequiredFiles, type BundleDraft } from '../oneroster/bundle-draft';
 import { issue, type ConvertIssue } from '../oneroster/convert-issue';
 import { finishSchool } from './finish-school';
@@ -23,9 +25,20 @@ export interface XlsxConversion {
 
 const mappers = { class_journal: mapJournalSheet, final_marks: mapFinalsSheet, roster: mapRosterSheet };
 
-export function listSpreadsheets(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).filter((f) => /\.(xlsx|csv|txt)$/i.test(f)).sort().map((f) => join(path, f));
+/** The spreadsheets of an upload: one file, a folder, or a .zip of several (extracted into `tmp`). */
+export function listSpreadsheets(path: string, tmp: () => string): string[] {
+  const pick = (names: string[]) => names.filter((f) => /\.(xlsx|csv|txt)$/i.test(f) && !f.startsWith('__MACOSX/')).sort();
+  if (statSync(path).isDirectory()) return pick(readdirSync(path)).map((f) => join(path, f));
+  const bytes = readBytes(path);
+  if (!isXlsx(bytes)) return [path];
+  const entries = unzipSync(bytes);
+  if (entries['xl/workbook.xml']) return [path];
+  const dir = tmp();
+  return pick(Object.keys(entries)).map((name) => {
+    const out = join(dir, basename(name));
+    writeFileSync(out, entries[name]!);
+    return out;
+  });
 }
 
 export async function convertXlsx(path: string, opts: XlsxOptions, profiles: XlsxProfile[] = loadProfiles()): Promise<XlsxConversion> {
@@ -36,7 +49,16 @@ export async function convertXlsx(path: string, opts: XlsxOptions, profiles: Xls
     ctx.issues.push(issue('error', 'unknown_profile', { file: basename(path) }, `профиль «${opts.profile}» не найден; есть: ${profiles.map((p) => p.id).join(', ')}`, `unknown profile ${opts.profile}`));
     return { draft: null, issues: ctx.issues, detected };
   }
-  for (const full of listSpreadsheets(path)) {
+  let tmp: string | null = null;
+  try {
+    return await convertFiles(ctx, listSpreadsheets(path, () => (tmp = mkdtempSync(join(tmpdir(), 'svodka-xlsx-')))), path, chosen, detected);
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function convertFiles(ctx: XlsxContext, files: string[], path: string, chosen: XlsxProfile[], detected: XlsxConversion['detected']): Promise<XlsxConversion> {
+  for (const full of files) {
     const file = basename(full);
     const bytes = readBytes(full);
     try {

@@ -7,7 +7,7 @@ import { prov, type XlsxContext } from './xlsx-context';
 export function finishSchool(ctx: XlsxContext, source: string): BundleDraft | null {
   const o = ctx.opts;
   if (!o.schoolId) {
-    ctx.issues.push(issue('error', 'no_school', { file: source }, 'в выгрузке нет кода школы — укажите школу при импорте', 'schoolId option required'));
+    ctx.issues.push(issue('error', 'no_school', { file: source }, 'в выгрузке нет кода школы — укажите школу при импорте (экран импорта или svodka import-other --format xlsx --school КОД)', 'schoolId option required'));
     return null;
   }
   let startYear = ctx.startYear;

@@ -1,8 +1,10 @@
 // One generated file per shipped profile; expected marks and attendance written out by hand.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
+import { detectUploadFormat } from '../../ingest/oneroster/upload-format';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertXlsx, type XlsxConversion } from '../../ingest/xlsx/convert-xlsx';
 import { makeWorkbook, setevoyJournal } from '../fixtures/imports/make-workbook';
@@ -119,5 +121,20 @@ describe('finals and roster profiles', () => {
     const forced = await convertXlsx(join(dir, 'sg.xlsx'), { ...base, profile: 'journal-dnevnik' });
     expect(forced.issues.map((i) => i.code)).toContain('no_profile');
     expect(errors(await convertXlsx(join(dir, 'sg.xlsx'), { ...base, profile: 'nope' }))[0]).toContain('профиль «nope» не найден');
+  });
+
+  it('a zip of the school\'s spreadsheets is read file by file; upload formats are detected', async () => {
+    const zipPath = join(dir, 'school.zip');
+    writeFileSync(zipPath, zipSync({ 'журнал.xlsx': new Uint8Array(readFileSync(join(dir, 'sg.xlsx'))), 'список.csv': new TextEncoder().encode('ФИО;Класс\nПетрова Анна Игоревна;7Б\n') }));
+    const r = await convertXlsx(zipPath, base);
+    expect(errors(r)).toEqual([]);
+    expect(r.detected.map((d) => [d.file, d.profile])).toEqual([['журнал.xlsx', 'journal-setevoy-gorod'], ['список.csv', 'roster-students']]);
+    expect(r.draft!.files.students!.rows).toHaveLength(3);
+    expect(detectUploadFormat(readFileSync(zipPath), 'school.zip')).toBe('xlsx');
+    expect(detectUploadFormat(readFileSync(join(dir, 'sg.xlsx')), 'sg.xlsx')).toBe('xlsx');
+    expect(detectUploadFormat(Buffer.from('a;b\n'), 'x.csv')).toBe('xlsx');
+    expect(detectUploadFormat(zipSync({ 'manifest.csv': new TextEncoder().encode('propertyName,value\n') }), 'e.zip')).toBe('oneroster');
+    expect(detectUploadFormat(zipSync({ 'b/manifest.csv': new TextEncoder().encode('key,value\n') }), 'b.zip')).toBe('bundle');
+    expect(() => detectUploadFormat(zipSync({ 'a.pdf': new Uint8Array([1]) }), 'a.zip')).toThrow('Не удалось определить формат файла a.zip');
   });
 });
