@@ -5,6 +5,12 @@ import { metricSection, ruleSummarySection } from './metric/metric-sections';
 import { nameKey } from './metric/metric-table-view';
 import type { FormDefinition, FormId } from './form-registry';
 
+/** The period of the rows that comes last in the school's order (the year after its quarters). */
+function latestPeriod(rows: Record<string, unknown>[], names: Map<string, string>): string {
+  const order = (id: string) => Number(names.get(nameKey('period_order', id)) ?? 0);
+  return rows.map((r) => String(r.period_id)).reduce((a, b) => (order(b) > order(a) ? b : a));
+}
+
 const passColumns = ['students', 'passed', 'pass_rate', 'quality_rate', 'sou', 'avg_mark'];
 const breachColumns = ['teacher_id', 'class_id', 'subject_id', 'record_id', 'student_id', 'due_at', 'entered_at', 'late_minutes'];
 
@@ -14,8 +20,7 @@ const specs: MetricFormSpec[] = [
     access: { roles: ['deputy', 'director', 'admin'], scope: 'school' }, signatories: ['Заместитель директора', 'Директор'],
     sections: [
       ruleSummarySection('Своевременность и полнота записей по учителям и правилам', 'teachers'),
-      metricSection('Своевременность по учителям и группам (M-TIMELY)', 'M-TIMELY', ['teacher_id', 'group_id', 'rule_id', 'judged', 'on_time', 'timely_rate']),
-      metricSection('Полнота журнала по учителям и группам (M-COMPLETE)', 'M-COMPLETE', ['teacher_id', 'group_id', 'held_lessons', 'topic_rate', 'attendance_rate', 'homework_rate']),
+      metricSection('Полнота журнала по учителям (M-COMPLETE)', 'M-COMPLETE', ['teacher_id', 'held_lessons', 'topic_rate', 'attendance_rate', 'homework_rate', 'complete_rate'], { by: 'teacher' }),
     ],
   },
   {
@@ -50,10 +55,15 @@ const specs: MetricFormSpec[] = [
     sections: [
       metricSection('По классам', 'M-PASS', ['class_id', 'period_id', ...passColumns], { by: 'class' }),
       metricSection('По предметам', 'M-PASS', ['class_id', 'subject_id', 'period_id', ...passColumns], {
-        chart: (rows, names) => barChartSvg(
-          rows.map((r) => `${names.get(nameKey('subject', String(r.subject_id))) ?? r.subject_id} (${names.get(nameKey('period', String(r.period_id))) ?? r.period_id})`),
-          [{ name: 'Успеваемость, %', values: rows.map((r) => r.pass_rate as number | null) },
-            { name: 'Качество, %', values: rows.map((r) => r.quality_rate as number | null) }], { max: 100 }),
+        chart: (rows, names) => {
+          // one period (the latest reported) and one class, or the chart is unreadable
+          const period = latestPeriod(rows, names);
+          const shown = rows.filter((r) => r.period_id === period && r.class_id === rows[0]!.class_id);
+          return barChartSvg(
+            shown.map((r) => names.get(nameKey('subject', String(r.subject_id))) ?? String(r.subject_id)),
+            [{ name: `Успеваемость, % (${names.get(nameKey('period', period)) ?? period})`, values: shown.map((r) => r.pass_rate as number | null) },
+              { name: 'Качество, %', values: shown.map((r) => r.quality_rate as number | null) }], { max: 100 });
+        },
       }),
       metricSection('По обучающимся', 'M-PASS', ['class_id', 'student_id', 'period_id', 'subjects', 'passed', 'pass_rate', 'quality_rate', 'sou', 'avg_mark'], {
         by: 'student', labels: { subjects: 'Предметов с итоговой', passed: 'Из них успешно', pass_rate: 'Успешно, %', quality_rate: 'На «4» и «5», %' },

@@ -20,7 +20,7 @@ export async function renderPdf(pageHtml: string, doc: Pick<FormDocument, 'schoo
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
-    await page.setContent(pageHtml, { waitUntil: 'load' });
+    await page.setContent(pageHtml, { waitUntil: 'load', timeout: 300_000 });
     const pdf = await page.pdf({
       format: 'A4',
       landscape: doc.orientation === 'landscape',
@@ -29,6 +29,7 @@ export async function renderPdf(pageHtml: string, doc: Pick<FormDocument, 'schoo
       ...headerFooter(doc),
       margin: { top: '15mm', bottom: '14mm', left: '12mm', right: '12mm' },
       tagged: false,
+      timeout: 300_000,
     });
     return Buffer.from(pdf);
   } finally {
