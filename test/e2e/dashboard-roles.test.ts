@@ -10,7 +10,7 @@ import { buildApp } from '../../api/app';
 import { readConfig } from '../../common/config';
 import { flushRefresh } from '../../ingest/entry/refresh-marts';
 import { logIn, type LoggedIn } from '../fixtures/auth/login';
-import { ensureDashboardBuilt, distDir } from './support/dashboard-build';
+import { dashboardSnapshot } from './support/dashboard-build';
 import { launchBrowser, loggedInPage, screenshot, settled, texts } from './support/browser';
 import { demoSchool, type DemoSchool } from './support/demo-school';
 
@@ -18,6 +18,7 @@ let demo: DemoSchool;
 let app: FastifyInstance;
 let browser: Browser;
 let base: string;
+let dist: string;
 const api: Record<string, LoggedIn> = {};
 
 async function call<T = any>(who: string, url: string): Promise<T> {
@@ -29,9 +30,9 @@ const page = (login: string, viewport?: { width: number; height: number }) => lo
 const ru = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
 
 beforeAll(async () => {
-  await ensureDashboardBuilt();
+  dist = await dashboardSnapshot();
   demo = await demoSchool();
-  app = await buildApp({ warehouse: demo.warehouse, config: readConfig({ SVODKA_DB: demo.warehouse.path }), dashboardDir: distDir });
+  app = await buildApp({ warehouse: demo.warehouse, config: readConfig({ SVODKA_DB: demo.warehouse.path }), dashboardDir: dist });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   for (const login of ['director', 'deputy', 'class-teacher', 'teacher', 'guardian', 'admin', 'district']) api[login] = await logIn(app, login, demo.passwords[login]!);
@@ -42,6 +43,7 @@ afterAll(async () => {
   await app?.close();
   demo?.warehouse.close();
   if (demo) rmSync(demo.dir, { recursive: true, force: true });
+  if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
 describe('dashboard in Chromium, per role', () => {
@@ -113,7 +115,7 @@ describe('dashboard in Chromium, per role', () => {
     expect((await d.content()).includes(lessonId)).toBe(false);
     await d.browserContext().close();
     await p.browserContext().close();
-  });
+  }, 400_000);
 
   it('guardian: the diary on a phone shows the api\'s marks, and "I have read" is recorded', async () => {
     const p = await page('guardian', { width: 390, height: 844 });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -14,7 +15,19 @@ const newest = (dir: string): number => {
   return t;
 };
 
-/** Builds the dashboard with Vite when dist is missing or older than its sources (one builder at a time). */
+/**
+ * Builds the dashboard with Vite when dist is missing or older than its sources (one builder at a
+ * time), then returns a private copy: the static server lists its files at startup, and another
+ * process rebuilding dashboard/dist meanwhile must not pull the files from under a running test.
+ */
+export async function dashboardSnapshot(): Promise<string> {
+  await ensureDashboardBuilt();
+  const copy = mkdtempSync(join(tmpdir(), 'svodka-dist-'));
+  cpSync(distDir, copy, { recursive: true });
+  if (!existsSync(join(copy, 'index.html'))) throw new Error('dashboard build has no index.html');
+  return copy;
+}
+
 export async function ensureDashboardBuilt(): Promise<void> {
   const index = join(distDir, 'index.html');
   const stale = () => !existsSync(index) || Math.max(newest(join(root, 'dashboard')), newest(join(root, 'common', 'charts'))) > statSync(index).mtimeMs;

@@ -25,7 +25,8 @@ const q = async (w: Warehouse, sql: string, params: Record<string, string> = {})
  * into a fresh warehouse, with demo accounts. The timetable gets one lesson today (00:00–00:01 in the
  * school's zone, so it has already taken place) for the demo teacher: the lesson an e2e test enters.
  * The generator writes a whole year; finals of periods not ended by today are dropped, so that the
- * year is in progress as of today (a final would lock its period against entries).
+ * year is in progress as of today (a final would lock its period against entries); likewise the
+ * guardians' acknowledgements of days to come.
  */
 export async function demoSchool(): Promise<DemoSchool> {
   const dir = mkdtempSync(join(tmpdir(), 'svodka-e2e-'));
@@ -45,6 +46,7 @@ export async function demoSchool(): Promise<DemoSchool> {
   { school: schoolId, id: todayLesson.id, group: todayLesson.groupId, today: String(school!.today), teacher: todayLesson.teacherId });
   await q(warehouse, `delete from raw.final_marks f using raw.periods p
     where p.school_id = f.school_id and p.period_id = f.period_id and p.ends_on >= $today::date`, { today: String(school!.today) });
+  await q(warehouse, 'delete from raw.parent_acks where covers_until >= $today::date or acknowledged_at > now()', { today: String(school!.today) });
   await runModels(warehouse);
   return { warehouse, dir, schoolId, today: String(school!.today), passwords, todayLesson };
 }
