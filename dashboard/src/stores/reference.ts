@@ -38,6 +38,6 @@ export const useReferenceStore = defineStore('reference', {
  */
 export function currentPeriod(periods: readonly PeriodRef[], today: string): PeriodRef | null {
   const short = periods.filter((p) => p.kind !== 'year');
-  const ended = short.filter((p) => p.endsOn <= today).sort((a, b) => b.endsOn.localeCompare(a.endsOn) || a.startsOn.localeCompare(b.startsOn));
+  const ended = short.filter((p) => p.endsOn <= today).sort((a, b) => b.endsOn.localeCompare(a.endsOn) || b.startsOn.localeCompare(a.startsOn));
   return ended[0] ?? short.find((p) => p.startsOn <= today && today <= p.endsOn) ?? short[0] ?? periods[0] ?? null;
 }
