@@ -30,7 +30,10 @@ export function passQualityByClassOption(rows: readonly ClassRateRow[], labels: 
   const sorted = [...rows].sort((a, b) => compareClassLabels(a.label, b.label));
   const bar = (name: string, data: (number | null)[], color: string) => ({
     name, type: 'bar', data, itemStyle: { color },
-    label: { show: sorted.length <= 24, position: 'top', fontSize: 10, formatter: '{c}' },
+    // many classes: vertical labels inside the bar so that every number stays readable
+    label: sorted.length <= 16
+      ? { show: true, position: 'top', fontSize: 10, formatter: '{c}' }
+      : { show: true, position: 'insideBottom', rotate: 90, align: 'left', verticalAlign: 'middle', fontSize: 9, color: '#fff', formatter: '{c}' },
   });
   return {
     aria: { enabled: true },
