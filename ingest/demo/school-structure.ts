@@ -136,7 +136,8 @@ function buildGroups(rng: Rng, schoolId: string, cal: SchoolCalendar, classes: S
         groups.push({ id, plan, subjectId, classId: c.id, grade: c.grade, name: `${title} ${plan.name}, ${part} группа`, kind: 'subgroup', teacherId: t.id, hoursPerWeek: hours });
         let count = 0;
         for (const e of roll) {
-          const inFirst = e.from === cal.startsOn ? first.has(e.studentId) : count++ % 2 === 0;
+          const joined = byBoysGirls ? byId.get(e.studentId)!.name.gender === 'm' : count++ % 2 === 0;
+          const inFirst = e.from === cal.startsOn ? first.has(e.studentId) : joined;
           if (inFirst === (part === 1)) members.push({ groupId: id, studentId: e.studentId, from: e.from, to: e.to });
         }
       }
