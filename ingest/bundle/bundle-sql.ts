@@ -181,14 +181,14 @@ export function cascadeSelect(file: BundleFileName, col: ColumnSpec, map: Column
       group by s.rowid, ${x}`;
 }
 
-/** Copies the accepted rows into the raw table, typed. */
-export function insertStmt(spec: FileSpec, map: ColumnMap, schoolId: string): Stmt {
+/** Copies the accepted rows into the raw table, typed (no anti-join when the file has no rejects). */
+export function insertStmt(spec: FileSpec, map: ColumnMap, schoolId: string, hasRejects: boolean): Stmt {
   const cols = spec.columns.map((c) => ident(c.name));
   const values = spec.columns.map((c) => `cast(${colExpr(map, c.name, 's.')} as ${sqlType(c.type)})`);
   return {
     sql: `insert into raw.${ident(spec.file)} (school_id, ${cols.join(', ')})
       select $school, ${values.join(', ')} from ${stageTable(spec.file)} s
-      where s.rowid not in (select rid from bundle_rejects where file = $file and rid is not null)`,
-    params: { school: schoolId, file: spec.file },
+      ${hasRejects ? `where s.rowid not in (select rid from bundle_rejects where file = ${lit(spec.file)} and rid is not null)` : ''}`,
+    params: { school: schoolId },
   };
 }

@@ -11,12 +11,12 @@ import type { StagedFile } from './stage-bundle';
 
 const rawTables = ['schools', ...bundleSpec.filter((f) => f.file !== 'manifest').map((f) => f.file)];
 
-async function replaceSchool(conn: DuckDBConnection, files: StagedFile[], schoolId: string): Promise<Record<string, number>> {
+async function replaceSchool(conn: DuckDBConnection, files: StagedFile[], schoolId: string, rejected: Set<string>): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
   for (const t of rawTables) await conn.run(deleteSchoolStmt(t), { school: schoolId });
   for (const f of files) {
     if (!f.staged) continue;
-    const s = f.spec.file === 'manifest' ? schoolInsertStmt(f.map) : insertStmt(f.spec, f.map, schoolId);
+    const s = f.spec.file === 'manifest' ? schoolInsertStmt(f.map) : insertStmt(f.spec, f.map, schoolId, rejected.has(f.name));
     written[f.spec.file === 'manifest' ? 'schools' : f.spec.file] = (await conn.run(s.sql, s.params)).rowsChanged;
   }
   return written;
@@ -26,7 +26,10 @@ async function replaceSchool(conn: DuckDBConnection, files: StagedFile[], school
 export async function writeBatch(conn: DuckDBConnection, report: ImportReport, files: StagedFile[]): Promise<void> {
   await conn.run('begin transaction');
   try {
-    if (report.status === 'applied') report.written = await replaceSchool(conn, files, report.schoolId!);
+    if (report.status === 'applied') {
+      const rejected = new Set(report.files.filter((f) => f.rejected > 0).map((f) => f.file));
+      report.written = await replaceSchool(conn, files, report.schoolId!, rejected);
+    }
     report.finishedAt = new Date().toISOString();
     const fileHashes = Object.fromEntries(report.files.filter((f) => f.sha256).map((f) => [f.file, f.sha256]));
     const counts = Object.fromEntries(report.files.filter((f) => f.present).map((f) => [f.file, { read: f.read, accepted: f.accepted, rejected: f.rejected }]));
