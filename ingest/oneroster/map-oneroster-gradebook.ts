@@ -52,6 +52,10 @@ export function mapGradebook(ctx: MapContext, draft: BundleDraft, groups: Set<st
   const byScore = { ...cols, value: 'score' };
   const byTextScore = { ...cols, value: 'textScore' };
   const staffIds = new Set((draft.files.staff?.rows ?? []).map((s) => s.staff_id!));
+  if (lessons.size) {
+    ctx.warn('lineItems', undefined, undefined, 'lessons_from_line_items', `${lessons.size} уроков созданы из заданий (lineItems), чтобы к ним привязать отметки: известны только дата, группа и учитель; время, тема и посещаемость в OneRoster отсутствуют`,
+      `${lessons.size} lessons made from lineItems (date, group, teacher only)`);
+  }
   let marks = 0;
   for (const r of ctx.active('results')) {
     const item = r.v.lineItemSourcedId ?? '';

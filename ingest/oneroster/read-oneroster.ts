@@ -71,8 +71,7 @@ function readTable(name: string, bytes: Uint8Array, known: readonly string[], is
   const unnamed = new Map<number, { line: number; value: string; count: number }>();
   table.rows.forEach((cells, i) => {
     const line = table.lines[i]!;
-    const extra = cells.slice(table.header.length).filter((c) => c.trim() !== '');
-    if (extra.length) {
+    if (cells.length > table.header.length && cells.slice(table.header.length).some((c) => c.trim() !== '')) {
       issues.push(issue('error', 'too_many_cells', { file: name, line },
         `в строке ${cells.length} значений, а в заголовке ${table.header.length} столбцов`,
         `${cells.length} cells but ${table.header.length} header columns`));
