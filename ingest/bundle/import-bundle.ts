@@ -76,7 +76,7 @@ async function run(conn: DuckDBConnection, dir: string, csvFiles: string[], path
   await validateCells(conn, files, scale);
   await validateReferences(conn, files, !!opts.partial);
 
-  const collected = await collectIssues(conn, files, scale, utcOffsetOf(values.get('timezone') ?? 'Europe/Moscow'), (opts.maxIssues ?? 10_000) - fatal.length);
+  const collected = await collectIssues(conn, files, scale, utcOffsetOf(values.get('timezone') ?? 'Europe/Moscow'), Math.max(0, (opts.maxIssues ?? 10_000) - fatal.length));
   report.issues = [...fatal, ...collected.issues];
   report.issuesOmitted = collected.omitted;
   report.fatal = fatal.length > 0 || (collected.rejected.get('manifest') ?? 0) > 0;

@@ -11,6 +11,8 @@ type Where = { file: string; line: number | null; column: string | null; code: s
 const cases: Array<{ rule: string; breakIt: (dir: string) => void; expected: Where[] }> = [
   { rule: 'a required file is missing', breakIt: (d) => rmSync(join(d, 'lessons.csv')),
     expected: [{ file: 'lessons.csv', line: null, column: null, code: 'missing_file' }] },
+  { rule: 'the manifest is missing', breakIt: (d) => rmSync(join(d, 'manifest.csv')),
+    expected: [{ file: 'manifest.csv', line: null, column: null, code: 'missing_file' }] },
   { rule: 'a required column is missing', breakIt: (d) => editFile(d, 'subjects.csv', (t) => t.replace(/,[a-z_]+$/gm, '')),
     expected: [{ file: 'subjects.csv', line: 1, column: 'component', code: 'missing_column' }] },
   { rule: 'an unknown column', breakIt: (d) => editFile(d, 'staff.csv', (t) => t.replace(/\n/g, ',x\n').replace('email,x', 'email,note')),
