@@ -20,6 +20,8 @@ export interface RuleFigures {
 export interface SummaryUnit {
   school_id: string;
   teacher_id: string | null;
+  /** the school's name, or the teacher's full name for a teacher's unit */
+  name: string | null;
   as_of: string;
   breaches: number;
   rules: Record<string, RuleFigures>;
@@ -57,7 +59,8 @@ export async function querySummary(warehouse: Warehouse, filters: SummaryFilters
     const key = `${r.school_id}\u0000${teacher ?? ''}`;
     let unit = units.get(key);
     if (!unit) {
-      unit = { school_id: String(r.school_id), teacher_id: teacher, as_of: String(r.as_of), breaches: 0, rules: emptyRules() };
+      const name = (teacher ? r.teacher_name : r.school_name) as string | null;
+      unit = { school_id: String(r.school_id), teacher_id: teacher, name, as_of: String(r.as_of), breaches: 0, rules: emptyRules() };
       units.set(key, unit);
     }
     const figures = { judged: Number(r.judged), breaches: Number(r.breaches),

@@ -18,7 +18,8 @@ const Figures = Type.Object({
   timely_rate: Type.Union([Type.Number(), Type.Null()]), complete_rate: Type.Union([Type.Number(), Type.Null()]),
 });
 const Unit = Type.Object({
-  school_id: Type.String(), teacher_id: Type.Union([Type.String(), Type.Null()]), as_of: Type.String(),
+  school_id: Type.String(), teacher_id: Type.Union([Type.String(), Type.Null()]),
+  name: Type.Union([Type.String(), Type.Null()]), as_of: Type.String(),
   breaches: Type.Integer(), rules: Type.Record(Type.String(), Figures),
 });
 const SummaryResponse = Type.Object({

@@ -79,7 +79,7 @@ describe('GET /api/v1/summary', () => {
     const s = res.json();
     expect(s.schools).toHaveLength(1);
     const school = s.schools[0];
-    expect(school.school_id).toBe('S5');
+    expect([school.school_id, school.name]).toEqual(['S5', 'Школа UTC+5']);
     // S5: mark-day 2 + homework 2 + attendance 2 + topic 2 + substitution 2 + vshk 1 + written 1 + finals 3 + lock 2 + setup 3
     expect(school.breaches).toBe(20);
     // R-ATTENDANCE: 11 due lessons (L1-L5, L7-L12), 2 missing -> 9 on time
@@ -87,6 +87,7 @@ describe('GET /api/v1/summary', () => {
     // R-TOPIC: L4 late (entered) and L5 missing
     expect(school.rules['R-TOPIC']).toEqual({ judged: 11, breaches: 2, timely_rate: 900 / 11, complete_rate: 1000 / 11 });
     const t1 = s.teachers.find((t: { teacher_id: string }) => t.teacher_id === 'T1');
+    expect(t1.name).toBe('Иванова Анна Петровна');
     expect(t1.rules['R-MARK-DAY']).toEqual({ judged: 3, breaches: 2, timely_rate: 100 / 3, complete_rate: 100 });
     expect(t1.rules['R-ARCHIVE']).toEqual({ judged: 0, breaches: 0, timely_rate: null, complete_rate: null });
     expect(s.metrics['M-PASS'].by).toBe('class');

@@ -36,14 +36,17 @@ flagged as (
   from judged
 )
 select
-  school_id, teacher_id, rule_id, any_value(as_of)::varchar as as_of,
+  f.school_id, f.teacher_id, f.rule_id, any_value(f.as_of)::varchar as as_of,
+  any_value(sc.school_name) as school_name, any_value(st.full_name) as teacher_name,
   count(*)::integer as judged,
-  count(*) filter (where is_breach)::integer as breaches,
-  case when rule_id = 'R-FINALS-LOCK' then null
-       else 100.0::double * count(*) filter (where not is_breach) / count(*) end as timely_rate,
-  case when rule_id = 'R-FINALS-LOCK' then null
-       else 100.0::double * count(known_at) / count(*) end as complete_rate
-from flagged
-group by grouping sets ((school_id, rule_id), (school_id, teacher_id, rule_id))
-having grouping(teacher_id) = 1 or teacher_id is not null
-order by school_id, teacher_id nulls first, rule_id
+  count(*) filter (where f.is_breach)::integer as breaches,
+  case when f.rule_id = 'R-FINALS-LOCK' then null
+       else 100.0::double * count(*) filter (where not f.is_breach) / count(*) end as timely_rate,
+  case when f.rule_id = 'R-FINALS-LOCK' then null
+       else 100.0::double * count(f.known_at) / count(*) end as complete_rate
+from flagged f
+join staging.schools sc on sc.school_id = f.school_id
+left join staging.staff st on st.school_id = f.school_id and st.staff_id = f.teacher_id
+group by grouping sets ((f.school_id, f.rule_id), (f.school_id, f.teacher_id, f.rule_id))
+having grouping(f.teacher_id) = 1 or f.teacher_id is not null
+order by f.school_id, f.teacher_id nulls first, f.rule_id
