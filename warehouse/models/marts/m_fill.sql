@@ -3,7 +3,8 @@
 -- (known as of A iff at or before the end of A), the group's due lesson days, and the minimum for the
 -- period's kind (config.rule_params M-FILL min_<kind>, in effect on the period's last day). Cells as for
 -- M-PASS: members of the group and of a class on the period's last day, the group taught in the period,
--- the period applying to the student's grade; `year` periods have no minimum and are left out.
+-- the period applying to the student's grade; `year` periods have no minimum and are left out, and so is a
+-- student exempt (`осв`) or taught without marks (`безотм`, e.g. grade 1) in that subject and period.
 with periods as (
   select * from staging.periods where kind <> 'year'
 ),
@@ -55,6 +56,9 @@ student_marks as (
   where l.is_due
   group by all
 ),
+unmarked as (
+  select distinct school_id, student_id, subject_id, period_id from finals where value in ('осв', 'безотм')
+),
 required as (
   select p.school_id, p.period_id, max(r.value)::integer as required
   from periods p
@@ -81,5 +85,8 @@ final as (
   join required r on r.school_id = m.school_id and r.period_id = m.period_id
   left join student_marks sm on sm.school_id = m.school_id and sm.period_id = m.period_id
                             and sm.group_id = m.group_id and sm.student_id = m.student_id
+  left join unmarked u on u.school_id = m.school_id and u.student_id = m.student_id
+                      and u.subject_id = m.subject_id and u.period_id = m.period_id
+  where u.student_id is null
 )
 select * from final
