@@ -60,7 +60,7 @@ describe('M-PASS family per class × subject × period', () => {
   it('ten_point: passed from 4, quality from 7, no СОУ; pass_fail: no quality, no СОУ, no average', async () => {
     expect(approx(await runMetricQuery(w, 'm-pass', { school: 'S2', as_of: '2025-11-05' })))
       .toEqual([row('5A', 'MATH', 4, 3, 75, 50, null, 6, 'S2')]);
-    expect(approx(await runMetricQuery(w, 'm-pass', { school: 'S3', as_of: '2025-11-05' })))
+    expect(approx(await runMetricQuery(w, 'm-pass', { school: 'S3', subject: 'PE', as_of: '2025-11-05' })))
       .toEqual([row('9A', 'PE', 3, 1, 100 / 3, null, null, null, 'S3')]);
   });
 
@@ -75,6 +75,14 @@ describe('M-PASS family per class × subject × period', () => {
 });
 
 describe('M-PASS family --by student and --by class', () => {
+  it('pass_fail per class: a missing final in one subject fails the student even when the others are passed', async () => {
+    expect(approx(await runMetricQuery(w, 'm-pass', { school: 'S3', subject: 'ART', as_of: '2025-11-05' })))
+      .toEqual([row('9A', 'ART', 3, 2, 200 / 3, null, null, null, 'S3')]);
+    expect(await runMetricQuery(w, 'm-pass.by-class', { school: 'S3', as_of: '2025-11-05' })).toEqual([
+      { school_id: 'S3', class_id: '9A', period_id: 'Q1', students: 3, passed: 0, pass_rate: 0, quality_rate: null, sou: null, avg_mark: null },
+    ]);
+  });
+
   const stu = (class_id: string, student_id: string, subjects: number, passed: number, pass_rate: number,
     quality_rate: number, sou: number, avg_mark: number) =>
     ({ school_id: 'S1', class_id, student_id, period_id: 'Q1', students: 1, subjects, passed, pass_rate: r(pass_rate),

@@ -95,7 +95,7 @@ final as (
          mark_scale, denominator, value, entered_at, deferred_until,
          value in ('осв', 'безотм') as left_out,
          numeric_value,
-         case when mark_scale = 'pass_fail' then value = 'зач' else coalesce(numeric_value >= pass_from, false) end as passed,
+         case when mark_scale = 'pass_fail' then coalesce(value = 'зач', false) else coalesce(numeric_value >= pass_from, false) end as passed,
          case when mark_scale = 'pass_fail' then null else coalesce(numeric_value >= quality_from, false) end as quality,
          case when mark_scale <> 'five_point' then null
               when value = 'н/а' then 7
