@@ -5,7 +5,9 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   import: () => import('./import-build'),
   rules: () => import('./rules'),
   entry: () => import('./entry'),
+  forms: () => import('./forms'),
   'import-other': () => import('./import-other'),
+  ui: () => import('./ui'),
 };
 
 const [benchName = 'import', ...args] = process.argv.slice(2);
