@@ -24,6 +24,8 @@ export interface ImportJob {
   owner: string;
   phase: JobPhase;
   percent: number;
+  /** spreadsheet rows read so far (big files take a while to convert) */
+  rowsRead: number;
   fileName: string;
   format: UploadFormat;
   report: (ImportReport & Partial<OtherImportReport>) | null;
@@ -52,7 +54,7 @@ export class ImportJobs {
 
   /** Writes the upload to a temp folder and imports it; resolves when the job is registered. */
   start(warehouse: Warehouse, bytes: Uint8Array, fileName: string, format: UploadFormat, opts: JobOptions): ImportJob {
-    const job: ImportJob = { id: randomUUID(), schoolId: opts.schoolId, owner: opts.actor, phase: 'received', percent: 5, fileName, format, report: null, error: null };
+    const job: ImportJob = { id: randomUUID(), schoolId: opts.schoolId, owner: opts.actor, phase: 'received', percent: 5, rowsRead: 0, fileName, format, report: null, error: null };
     this.jobs.set(job.id, job);
     const dir = mkdtempSync(join(tmpdir(), 'svodka-upload-'));
     const path = join(dir, uploadName(fileName, format));
@@ -67,10 +69,10 @@ export class ImportJobs {
       job.percent = 20;
       await new Promise((r) => setImmediate(r));
       const common = { partial: opts.partial, dryRun: opts.dryRun, actor: opts.actor, source: job.fileName };
-      job.phase = 'importing';
-      job.percent = 50;
+      job.phase = job.format === 'xlsx' ? 'converting' : 'importing';
+      job.percent = 40;
       job.report = job.format === 'oneroster' ? await importOneRoster(warehouse, path, { ...opts, ...common })
-        : job.format === 'xlsx' ? await importXlsx(warehouse, path, { ...opts, ...common })
+        : job.format === 'xlsx' ? await importXlsx(warehouse, path, { ...opts, ...common, onRows: (n) => { job.rowsRead = n; } })
           : await this.bundle(warehouse, path, opts.schoolId, common);
       job.phase = 'done';
       job.percent = 100;

@@ -125,7 +125,13 @@ async function mapSheet(ctx: XlsxContext, file: string, sheet: Sheet, profiles: 
     await drain();
     return { file, sheet: sheet.name, profile: null, headerLine: best.header.line };
   }
-  async function* all(): AsyncGenerator<SheetRow> { yield* head; yield* rest; }
+  async function* all(): AsyncGenerator<SheetRow> {
+    yield* head;
+    for await (const r of rest) {
+      if (++ctx.rowsRead % 1000 === 0) ctx.opts.onRows?.(ctx.rowsRead);
+      yield r;
+    }
+  }
   await mappers[best.profile.kind](ctx, where, best, all());
   return { file, sheet: sheet.name, profile: best.profile.id, headerLine: best.header.line };
 }

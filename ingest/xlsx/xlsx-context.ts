@@ -22,11 +22,14 @@ export interface XlsxOptions {
   classTeacher?: string;
   /** when the marks were recorded (ISO with offset); default: the end of each lesson's day */
   enteredAt?: string;
+  /** called with the number of rows read so far (every 1,000 rows), for progress on big files */
+  onRows?: (rows: number) => void;
 }
 
 /** State shared by the sheets of one conversion. */
 export class XlsxContext {
   readonly issues: ConvertIssue[] = [];
+  rowsRead = 0;
   /** first calendar year of the academic year, when known */
   startYear: number | null;
 

@@ -137,4 +137,13 @@ describe('finals and roster profiles', () => {
     expect(detectUploadFormat(zipSync({ 'b/manifest.csv': new TextEncoder().encode('key,value\n') }), 'b.zip')).toBe('bundle');
     expect(() => detectUploadFormat(zipSync({ 'a.pdf': new Uint8Array([1]) }), 'a.zip')).toThrow('Не удалось определить формат файла a.zip');
   });
+
+  it('reports progress every 1,000 rows of a big sheet', async () => {
+    const rows = ['ФИО;Класс', ...Array.from({ length: 2500 }, (_, i) => `Ученик Номер${i};7Б`)];
+    writeFileSync(join(dir, 'big.csv'), rows.join('\n'));
+    const seen: number[] = [];
+    const r = await convertXlsx(join(dir, 'big.csv'), { ...base, onRows: (n) => seen.push(n) });
+    expect(seen).toEqual([1000, 2000]);
+    expect(r.draft!.files.students!.rows).toHaveLength(2500);
+  });
 });

@@ -16,7 +16,7 @@ export default {
       fileCol: 'Файл', read: 'Прочитано', accepted: 'Принято', rejected: 'Отклонено', changes: 'Что изменится',
       added: 'добавится', changed: 'изменится', removed: 'удалится', unchanged: 'без изменений',
       download: 'Скачать отчёт об ошибках (CSV)', history: 'История загрузок', when: 'Когда', source: 'Источник', who: 'Кто',
-      none: 'Загрузок ещё не было', chooseFile: 'Выберите файл', noSchool: 'Школа не выбрана',
+      none: 'Загрузок ещё не было', rowsRead: 'прочитано строк', chooseFile: 'Выберите файл', noSchool: 'Школа не выбрана',
     },
   },
   en: {
@@ -34,7 +34,7 @@ export default {
       fileCol: 'File', read: 'Read', accepted: 'Accepted', rejected: 'Rejected', changes: 'What would change',
       added: 'added', changed: 'changed', removed: 'removed', unchanged: 'unchanged',
       download: 'Download the error report (CSV)', history: 'Import history', when: 'When', source: 'Source', who: 'Who',
-      none: 'No imports yet', chooseFile: 'Choose a file', noSchool: 'No school selected',
+      none: 'No imports yet', rowsRead: 'rows read', chooseFile: 'Choose a file', noSchool: 'No school selected',
     },
   },
 };

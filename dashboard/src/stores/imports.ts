@@ -15,7 +15,7 @@ export interface Preview {
   format: string; detected: { file: string; sheet: string; profile: string | null; headerLine: number | null }[];
   tables: { file: string; columns: string[]; rows: string[][]; total: number }[]; errors: ImportIssue[]; warnings: ImportIssue[]; errorCount: number;
 }
-export interface Job { id: string; phase: 'received' | 'converting' | 'importing' | 'done' | 'failed'; percent: number; format: string; report: ImportReport | null; error: string | null }
+export interface Job { id: string; phase: 'received' | 'converting' | 'importing' | 'done' | 'failed'; percent: number; rowsRead: number; format: string; report: ImportReport | null; error: string | null }
 export interface Batch { batch_id: string; source: string; format: string; status: string; rejected: number; actor: string | null; started_at: string }
 export interface ImportOptions { format: string; timezone: string; academicYear: string; profile: string; className: string; subject: string; teacher: string; classTeacher: string; partial: boolean; dryRun: boolean }
 
