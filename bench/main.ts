@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   forms: () => import('./forms'),
   'import-other': () => import('./import-other'),
   ui: () => import('./ui'),
+  demo: () => import('../ingest/demo/bench-demo'),
 };
 
 const [benchName = 'import', ...args] = process.argv.slice(2);
