@@ -3,7 +3,12 @@ import type { Warehouse } from '../../warehouse/open-warehouse';
 
 // After native writes the affected school's marts are rebuilt, debounced per school so that a burst
 // of entries costs one build; builds run one at a time (they replace the same mart tables).
-const delayMs = 500;
+let delayMs = 500;
+
+/** Changes the debounce (the entry benchmark measures writes with the refresh held back). */
+export const setRefreshDelay = (ms: number) => {
+  delayMs = ms;
+};
 const timers = new Map<string, { timer: NodeJS.Timeout; warehouse: Warehouse }>();
 let chain: Promise<void> = Promise.resolve();
 
@@ -25,9 +30,11 @@ function start(key: string, warehouse: Warehouse, schoolId: string): Promise<voi
 
 /** Runs every pending refresh now and waits for all builds (tests; shutdown). */
 export async function flushRefresh(): Promise<void> {
-  for (const [key, { timer, warehouse }] of [...timers]) {
-    clearTimeout(timer);
-    void start(key, warehouse, key.split('\u0000')[1]!);
-  }
-  await chain;
+  do {
+    for (const [key, { timer, warehouse }] of [...timers]) {
+      clearTimeout(timer);
+      void start(key, warehouse, key.split('\u0000')[1]!);
+    }
+    await chain;
+  } while (timers.size > 0);
 }
