@@ -31,8 +31,16 @@ export function listSpreadsheets(path: string, tmp: () => string): string[] {
   if (statSync(path).isDirectory()) return pick(readdirSync(path)).map((f) => join(path, f));
   const bytes = readBytes(path);
   if (!isXlsx(bytes)) return [path];
-  const entries = unzipSync(bytes);
-  if (entries['xl/workbook.xml']) return [path];
+  let entries: Record<string, Uint8Array>;
+  try {
+    // only the listing and the spreadsheets inside are decompressed: a big workbook stays streamed
+    const names: string[] = [];
+    unzipSync(bytes, { filter: (f) => { names.push(f.name); return false; } });
+    if (names.includes('xl/workbook.xml')) return [path];
+    entries = unzipSync(bytes, { filter: (f) => /\.(xlsx|csv|txt)$/i.test(f.name) });
+  } catch {
+    return [path]; // a damaged workbook: the XLSX reader reports it with the file's name
+  }
   const dir = tmp();
   return pick(Object.keys(entries)).map((name) => {
     const out = join(dir, basename(name));
