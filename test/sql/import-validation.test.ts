@@ -125,6 +125,9 @@ describe('bundle validation', () => {
     const report = await importBundle(w, dir, { actor: 'test' });
     const [batch] = await rows(w, 'select status, rejected, actor, school_id from raw.import_batch where batch_id = $id', { id: report.batchId });
     expect(batch).toEqual({ status: 'rejected', rejected: 1, actor: 'test', school_id: 'E1' });
+    const [stored] = await rows(w, `select json_extract(counts, '$."subjects.csv"')::varchar as subjects, len(json_keys(file_hashes))::integer as files,
+      source, format, content_hash from raw.import_batch where batch_id = $id`, { id: report.batchId });
+    expect(stored).toEqual({ subjects: '{"read":2,"accepted":1,"rejected":1}', files: 22, source: dir, format: 'bundle', content_hash: report.contentHash });
     const [audit] = await rows(w, 'select action, actor from raw.audit_log where entity_id = $id', { id: report.batchId });
     expect(audit).toEqual({ action: 'import.rejected', actor: 'test' });
   });
