@@ -4,7 +4,7 @@
 // (no auth, one read), so the ratio says what auth + validation + audited write cost.
 // BENCH_CLIENTS=N changes the number of clients; BENCH_REFRESH=0 holds the mart refresh back.
 // Targets (issue 4): ≥ 500 single-mark requests/s, ≥ 20,000 marks/s in bulk, p95 ≤ 50 ms.
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import { buildApp } from '../api/app';
 import { readConfig } from '../common/config';
 import { flushRefresh, setRefreshDelay } from '../ingest/entry/refresh-marts';
@@ -12,6 +12,13 @@ import { createTestUser, logIn } from '../test/fixtures/auth/login';
 import { openTestWarehouse, seedSql, seedTwoSchools } from '../test/fixtures/auth/test-warehouse';
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 20);
+
+// autocannon ships no types: the part used here
+interface Cannon extends PromiseLike<unknown> {
+  on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  on(event: 'reqError', fn: (err: Error) => void): void;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Cannon;
 
 interface Figures { rps: number; p50: number; p95: number; failed: number; ok: number }
 
@@ -24,8 +31,8 @@ async function cannon(base: string, seconds: number, perClient: (i: number) => {
   await Promise.all(Array.from({ length: clients }, (_, i) => {
     const req = perClient(i);
     const instance = autocannon({ url: base + req.path, method: req.method, headers: req.headers, body: req.body, connections: 1, duration: seconds, timeout: 30 });
-    instance.on('reqError', (err: Error) => { if (process.env.BENCH_DEBUG) console.error(err.message); });
-    instance.on('response', (_client: unknown, status: number, _bytes: unknown, ms: number) => {
+    instance.on('reqError', (err) => { if (process.env.BENCH_DEBUG) console.error(err.message); });
+    instance.on('response', (_client, status, _bytes, ms) => {
       if (status === 200) latencies.push(ms);
       else failed += 1;
     });
