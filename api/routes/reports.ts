@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { AccessDenied, NotAuthenticated } from '../../common/errors';
 import { forms, formIds } from '../../reports/forms/form-registry';
 import { produceForm } from '../../reports/produce-form';
+import { queryRows } from '../../reports/query-rows';
 import { reportsContext } from '../../reports/reports-context';
 import type { AppContext } from '../app';
 
@@ -38,6 +39,11 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const district = q.district ?? caller.districtId ?? undefined;
       if (formId === 'F-DISTRICT' && caller.districtId && district !== caller.districtId) {
         throw new AccessDenied('out_of_scope', `Нет доступа: район «${district}» вне ваших прав`, 'district form of another district');
+      }
+      if (formId === 'F-EXTRACT' && caller.role === 'class_teacher' && school && q.student) {
+        // the paper extract is the class teacher's duty for their own class only (not pupils they merely teach)
+        const [s] = await queryRows<{ class_teacher_id: string | null }>(ctx.warehouse, 'student-header', { school, student: q.student, on: new Date().toISOString().slice(0, 10) });
+        if (s && s.class_teacher_id !== caller.staffId) throw new AccessDenied('out_of_scope', `Нет доступа: ученик «${q.student}» не из вашего класса`, 'F-EXTRACT of a pupil outside the class teacher\'s class');
       }
       const r = await produceForm(reportsContext(ctx.warehouse, ctx.config), formId, {
         school, class: q.class, period: q.period, student: q.student, year: q.year, district, asOf: q.as_of,

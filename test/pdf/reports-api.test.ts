@@ -29,6 +29,7 @@ beforeAll(async () => {
   app = await buildApp({ warehouse: w, config: readConfig({ SVODKA_DB: `${ex.dir}/w.duckdb`, SVODKA_DATA_DIR: ex.dir }), dashboardDir: `${ex.dir}/none` });
   as.director = await loginAs(app, w, { login: 'dir', role: 'director', schoolId: 'E1', staffId: 'E-D' });
   as.lead = await loginAs(app, w, { login: 'lead', role: 'class_teacher', schoolId: 'E1', staffId: 'E-T1' });
+  as.lead7a = await loginAs(app, w, { login: 'lead7a', role: 'class_teacher', schoolId: 'E1', staffId: 'E-T2' });
   as.district = await loginAs(app, w, { login: 'dist', role: 'district', districtId: 'D-EKB' });
   as.guardian = await loginAs(app, w, { login: 'parent', role: 'guardian', schoolId: 'E1', guardianId: 'G1' });
   as.admin = await loginAs(app, w, { login: 'adm', role: 'admin', schoolId: 'E1' });
@@ -61,6 +62,10 @@ describe('GET /api/v1/reports/:form', () => {
     const other = await get('lead', '/api/v1/reports/F-EXTRACT?school=E1&student=e9');
     expect(other.statusCode).toBe(403);
     expect(other.json().error.message).toContain('вне ваших прав');
+    // 7А's class teacher teaches geography in 7Б: may see the pupil, but the extract is 7Б's teacher's duty
+    const taught = await get('lead7a', '/api/v1/reports/F-EXTRACT?school=E1&student=e2');
+    expect(taught.statusCode).toBe(403);
+    expect(taught.json().error.message).toBe('Нет доступа: ученик «e2» не из вашего класса');
   });
 
   it('a district caller gets the district form without children; not another district', async () => {
