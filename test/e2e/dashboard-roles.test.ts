@@ -82,13 +82,14 @@ describe('dashboard in Chromium, per role', () => {
       .filter((r: { record_id: string }) => r.record_id === lessonId).length;
     expect(await topicBreaches()).toBe(1);
     const d = await page('director');
-    await d.goto(`${base}/breaches?rule=R-TOPIC&teacher=${teacherId}`, { waitUntil: 'networkidle0' });
-    await settled(d);
+    await d.goto(`${base}/breaches?rule=R-TOPIC&teacher=${teacherId}`, { waitUntil: 'domcontentloaded' });
+    await d.waitForSelector('[data-test="breach-count"]', { timeout: 120_000 });
+    const before = await texts(d, '[data-test="breach-count"]');
     expect((await d.content()).includes(lessonId)).toBe(true);
 
     const p = await page('teacher');
-    await p.goto(`${base}/teacher?group=${groupId}&week=${demo.today}&lesson=${lessonId}`, { waitUntil: 'networkidle0' });
-    await settled(p);
+    await p.goto(`${base}/teacher?group=${groupId}&week=${demo.today}&lesson=${lessonId}`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector(`[data-cell^="${lessonId}|"]`, { timeout: 120_000 });
     const journal = await call('teacher', `/api/v1/dashboard/journal?schoolId=${demo.schoolId}&groupId=${groupId}&from=${demo.today}&to=${demo.today}`);
     const [first, second] = journal.students as { id: string }[];
     await p.click(`[data-cell="${lessonId}|${first!.id}"]`);
@@ -110,9 +111,11 @@ describe('dashboard in Chromium, per role', () => {
 
     await flushRefresh();
     expect(await topicBreaches()).toBe(0);
-    await d.reload({ waitUntil: 'networkidle0' });
-    await settled(d);
+    await d.reload({ waitUntil: 'domcontentloaded' });
+    await d.waitForSelector('[data-test="breach-count"]', { timeout: 120_000 });
     expect((await d.content()).includes(lessonId)).toBe(false);
+    const count = (t: string[]) => Number(/\d+/.exec(t[0] ?? '')?.[0]);
+    expect(count(await texts(d, '[data-test="breach-count"]'))).toBe(count(before) - 1);
     await d.browserContext().close();
     await p.browserContext().close();
   }, 400_000);

@@ -36,6 +36,7 @@ export const texts = (page: Page, selector: string): Promise<string[]> =>
 
 /** Waits until no "Загрузка…" is left on the page. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForNetworkIdle({ idleTime: 400, timeout: 120_000 });
+  // a slow request on a loaded machine must not fail the test by itself: the loading text decides
+  await page.waitForNetworkIdle({ idleTime: 400, timeout: 30_000 }).catch(() => undefined);
   await page.waitForFunction(() => !document.body.innerText.includes('Загрузка…'), { timeout: 120_000 });
 }
