@@ -131,7 +131,7 @@ describe('fuzz: spreadsheets', () => {
         expect(t.issues.some((i) => i.severity === 'error')).toBe(true);
       }
     }
-    expect(results.slice(0, 6)).toEqual(['no_profile', 'ok', 'formula_without_value', 'ok', 'ok', 'duplicate_header']);
+    expect(results.slice(0, 6), results.join(' ')).toEqual(['no_profile', 'ok', 'formula_without_value', 'ok', 'ok', 'duplicate_header']);
   });
 });
 
