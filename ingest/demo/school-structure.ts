@@ -1,11 +1,12 @@
 // Classes, students, their movements over the year, groups (class, subgroups, the stream), members,
 // the curriculum and the teachers who take the load.
-import { hoursFor, isSplit, primarySpecialists, streamPlan, subjectPlans, type SubjectPlan } from './curriculum-plan';
+import { hoursFor, isSplit, primarySpecialists, subjectPlans, type SubjectPlan } from './curriculum-plan';
+import { addStream } from './class-stream';
 import type { CurriculumRow, Enrollment, Group, GroupMember, SchoolClass, StaffMember, Student } from './demo-model';
 import type { Rng } from './prng';
 import { childName, fatherName, pickSurnameStem } from './russian-names';
 import { parseAcademicYear, type SchoolCalendar } from './school-calendar';
-import { createStaffPool } from './school-staff';
+import { createStaffPool, type StaffPool } from './school-staff';
 import { dayOf } from './local-time';
 
 export interface Structure {
@@ -98,7 +99,7 @@ function applyMovements(rng: Rng, cal: SchoolCalendar, classes: SchoolClass[], e
 }
 
 function buildGroups(rng: Rng, schoolId: string, cal: SchoolCalendar, classes: SchoolClass[], enrollments: Enrollment[],
-  students: Student[], pool: ReturnType<typeof createStaffPool>) {
+  students: Student[], pool: StaffPool) {
   const groups: Group[] = [];
   const members: GroupMember[] = [];
   const curriculum: CurriculumRow[] = [];
@@ -151,22 +152,4 @@ function buildGroups(rng: Rng, schoolId: string, cal: SchoolCalendar, classes: S
   }
   addStream(rng, schoolId, cal, classes, enrollments, groups, members, curriculum, pool);
   return { staff: pool.staff, groups, members, curriculum };
-}
-
-function addStream(rng: Rng, schoolId: string, cal: SchoolCalendar, classes: SchoolClass[], enrollments: Enrollment[],
-  groups: Group[], members: GroupMember[], curriculum: CurriculumRow[], pool: ReturnType<typeof createStaffPool>) {
-  const tenth = classes.filter((c) => c.grade === 10).slice(0, 2);
-  if (tenth.length < 2) return;
-  const teacher = pool.teacherFor(streamPlan.specialty, 1, []);
-  teacher.load += 1;
-  const id = `${schoolId}-GS10-${streamPlan.code}`;
-  groups.push({ id, plan: streamPlan, subjectId: `${schoolId}-${streamPlan.code}`, classId: null, grade: 10, name: `10${tenth.map((c) => c.letter).join('')} ${streamPlan.name} (поток)`, kind: 'stream', teacherId: teacher.id, hoursPerWeek: 1 });
-  for (const c of tenth) {
-    curriculum.push({ classId: c.id, subjectId: `${schoolId}-${streamPlan.code}`, hoursPerYear: 34, hoursPerWeek: 1, studentId: '' });
-    for (const e of enrollments.filter((x) => x.classId === c.id && x.from === cal.startsOn && x.reasonIn === 'admitted'))
-      if (rng.chance(0.45)) {
-        const last = enrollments.filter((x) => x.studentId === e.studentId).sort((a, b) => b.from - a.from)[0] as Enrollment;
-        members.push({ groupId: id, studentId: e.studentId, from: cal.startsOn, to: last.to });
-      }
-  }
 }
