@@ -22,7 +22,8 @@ export async function exportRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const file = await exportMetric(ctx.warehouse, m[1]!, m[2] as 'csv' | 'xlsx', {
       school: q.school ?? q.schoolId, class: q.class, group: q.group, teacher: q.teacher, subject: q.subject,
       period: q.period, student: q.student, asOf: q.as_of, by: q.by,
-    }, { schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups, students: caller.allowedStudents },
+    }, // aggregates-only callers have no pupil list: their rows come with the child columns emptied
+    { schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups, students: caller.aggregatesOnly ? null : caller.allowedStudents },
     caller.aggregatesOnly ? ['student_id', 'record_id'] : []);
     return reply.header('content-type', file.contentType)
       .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -49,7 +49,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
         school, class: q.class, period: q.period, student: q.student, year: q.year, district, asOf: q.as_of,
       }, {
         sign: q.sign,
-        allowed: { schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups, students: caller.allowedStudents, aggregatesOnly: caller.aggregatesOnly },
+        // aggregates-only callers (district) have no pupil list; their forms leave out every per-pupil section
+        allowed: { schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups, students: caller.aggregatesOnly ? null : caller.allowedStudents, aggregatesOnly: caller.aggregatesOnly },
       });
       return reply
         .header('content-type', 'application/pdf')

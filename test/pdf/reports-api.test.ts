@@ -75,7 +75,14 @@ describe('GET /api/v1/reports/:form', () => {
     expect(text).toContain('Кировский район');
     expect(text).toContain('МАОУ СОШ № 12');
     expect(text).not.toContain('Баранова');
+    expect(text).toMatch(/МАОУ СОШ № 12 7Б 1 четверть 4 2 50,0 %/);
     expect((await get('district', '/api/v1/reports/F-DISTRICT?district=D-OTHER')).statusCode).toBe(403);
+    const pass = await get('district', '/api/v1/reports/F-PASS?school=E1&class=E-7B&as_of=2025-11-05');
+    expect(pass.statusCode).toBe(200);
+    const passText = squash(pdfText(pass.rawPayload));
+    expect(passText).toMatch(/7Б География 1 четверть 4 2 50,0 %/);
+    expect(passText).not.toContain('По обучающимся');
+    expect(passText).not.toContain('Баранова');
   });
 
   it('signs on request; the file checks as valid, one changed byte as altered; the QR page answers', async () => {
@@ -127,6 +134,14 @@ describe('exports and backups', () => {
     const geo = [2, 3].map((i) => ws.getRow(i)).find((r) => (r.values as unknown[]).includes('GEO'))!;
     expect(geo.getCell(souCol).value).toBe(42.75);
     expect(geo.getCell(souCol).numFmt).toBe('0.0');
+  });
+
+  it('a district caller exports aggregates with the child columns emptied', async () => {
+    const csv = await get('district', '/api/v1/exports/R-PERIOD-FINAL.csv?school=E1&as_of=2025-11-05');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(4); // header + the 3 breaches of the README
+    expect(lines.slice(1).every((l) => !/;e[1-4];/.test(l) && !l.includes('e2:'))).toBe(true);
   });
 
   it('an admin makes a backup on demand; a director may not', async () => {
