@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { detectUploadFormat } from '../../ingest/oneroster/upload-format';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertXlsx, type XlsxConversion } from '../../ingest/xlsx/convert-xlsx';
+import { loadProfiles, parseProfile } from '../../ingest/xlsx/xlsx-profile';
 import { makeWorkbook, setevoyJournal } from '../fixtures/imports/make-workbook';
 
 const dir = mkdtempSync(join(tmpdir(), 'h7-xlsx-'));
@@ -145,5 +146,15 @@ describe('finals and roster profiles', () => {
     const r = await convertXlsx(join(dir, 'big.csv'), { ...base, onRows: (n) => seen.push(n) });
     expect(seen).toEqual([1000, 2000]);
     expect(r.draft!.files.students!.rows).toHaveLength(2500);
+  });
+
+  it('a broken profile is refused naming the file and the key', () => {
+    expect(() => parseProfile('id: x\nkind: journal\ndetect: [a]\ncolumns: { student: a }', 'my.yaml'))
+      .toThrow('Профиль my.yaml: ключ «kind» — одно из class_journal, final_marks, roster');
+    expect(() => parseProfile('id: x\nkind: roster\ndetect: [a]\ncolumns: { student: "(" }', 'my.yaml'))
+      .toThrow(/Профиль my.yaml: ключ «columns.student» — неверное регулярное выражение/);
+    expect(() => parseProfile('id: x\nkind: class_journal\ndetect: [a]\ncolumns: { student: a }', 'my.yaml'))
+      .toThrow('Профиль my.yaml: ключ «dateHeader» — нужна строка с регулярным выражением');
+    expect(loadProfiles().map((p) => p.id)).toEqual(['finals-summary', 'journal-dnevnik', 'journal-eljur', 'journal-setevoy-gorod', 'roster-students']);
   });
 });
