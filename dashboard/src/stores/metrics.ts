@@ -13,6 +13,8 @@ export async function fetchMetric(id: string, query: Query): Promise<Row[]> {
 
 export const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 
+const inflight = new Map<string, Promise<Row[]>>();
+
 export const useMetricsStore = defineStore('metrics', {
   state: () => ({ cache: {} as Record<string, Row[]> }),
   actions: {
@@ -20,7 +22,12 @@ export const useMetricsStore = defineStore('metrics', {
       const key = `${id}?${JSON.stringify(query)}`;
       const hit = this.cache[key];
       if (hit && !fresh) return hit;
-      const rows = await fetchMetric(id, query);
+      let p = inflight.get(key);
+      if (!p) {
+        p = fetchMetric(id, query).finally(() => inflight.delete(key));
+        inflight.set(key, p);
+      }
+      const rows = await p;
       this.cache[key] = rows;
       return rows;
     },

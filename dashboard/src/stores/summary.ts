@@ -12,6 +12,8 @@ export interface Summary {
 export const shiftDate = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+const inflight = new Map<string, Promise<Summary>>();
+
 /** `GET /api/v1/summary`: rules per school and teacher plus the first screen's metric rows. */
 export const useSummaryStore = defineStore('summary', {
   state: () => ({ cache: {} as Record<string, Summary> }),
@@ -20,7 +22,13 @@ export const useSummaryStore = defineStore('summary', {
       const key = `${school}|${asOf ?? ''}|${teacher ?? ''}`;
       const hit = this.cache[key];
       if (hit) return hit;
-      const s = await get<Summary>('/api/v1/summary', { schoolId: school, as_of: asOf, teacher });
+      // screens ask for the same summary from several cards at once: one request serves them all
+      let p = inflight.get(key);
+      if (!p) {
+        p = get<Summary>('/api/v1/summary', { schoolId: school, as_of: asOf, teacher }).finally(() => inflight.delete(key));
+        inflight.set(key, p);
+      }
+      const s = await p;
       this.cache[key] = s;
       return s;
     },
