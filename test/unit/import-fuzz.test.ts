@@ -58,7 +58,7 @@ describe('fuzz: OneRoster (convert-only)', () => {
   it('800 mutated exports: a clear error or a conversion, never a crash', () => {
     const outcomes: Record<string, number> = {};
     for (let n = 0; n < 800; n++) {
-      const files = new Map(baseFiles);
+      const files = new Map<string, Uint8Array>(baseFiles);
       const file = pick(names);
       const kind = n % 50 === 0 ? 'deleteFile' : pick(Object.keys(mutations));
       if (kind === 'deleteFile') files.delete(file);
