@@ -41,14 +41,18 @@ const worst: ImportStatus[] = ['rejected', 'dry_run', 'applied', 'unchanged'];
 
 export async function importDrafts(warehouse: Warehouse, drafts: BundleDraft[], issues: ConvertIssue[], source: string,
   opts: ImportOptions & { format: string; schoolId?: string }): Promise<OtherImportReport> {
-  const errors = issues.filter((i) => i.severity === 'error').map(toImportIssue);
-  const warnings = issues.filter((i) => i.severity === 'warning').map(toImportIssue);
+  // a broken million-row file must not become a million-issue report: keep the first ones, count the rest
+  const cap = opts.maxIssues ?? 10_000;
+  const allErrors = issues.filter((i) => i.severity === 'error');
+  const errors = allErrors.slice(0, cap).map(toImportIssue);
+  const omitted = allErrors.length - errors.length;
+  const warnings = issues.filter((i) => i.severity === 'warning').slice(0, cap).map(toImportIssue);
   const started = new Date().toISOString();
   const fatal = errors.some((e) => e.line === null || fileLevel.has(e.code));
   if ((errors.length && !opts.partial) || fatal || !drafts.length) {
     const report: ImportReport = { batchId: randomUUID(), status: 'rejected', schoolId: drafts.map((d) => d.schoolId).join(', ') || opts.schoolId || null,
       source, format: opts.format, actor: opts.actor ?? 'system', partial: !!opts.partial, contentHash: null, files: [],
-      rejectedRows: errors.filter((e) => e.line !== null).length, issues: errors, issuesOmitted: 0, fatal: true, written: {},
+      rejectedRows: allErrors.filter((e) => e.line !== undefined).length, issues: errors, issuesOmitted: omitted, fatal: true, written: {},
       startedAt: started, finishedAt: '' };
     await warehouse.withConnection((conn) => writeBatch(conn, report, []));
     return { ...report, warnings, schools: [] };
@@ -74,9 +78,9 @@ export async function importDrafts(warehouse: Warehouse, drafts: BundleDraft[], 
     schoolId: reports.map((r) => r.schoolId).join(', '),
     status,
     files: reports.length === 1 ? first.files : reports.flatMap((r) => r.files.map((f) => ({ ...f, file: `${r.schoolId}/${f.file}` }))),
-    rejectedRows: reports.reduce((a, r) => a + r.rejectedRows, 0) + errors.filter((e) => e.line !== null).length,
+    rejectedRows: reports.reduce((a, r) => a + r.rejectedRows, 0) + allErrors.filter((e) => e.line !== undefined).length,
     issues: [...errors, ...reports.flatMap((r) => r.issues)],
-    issuesOmitted: reports.reduce((a, r) => a + r.issuesOmitted, 0),
+    issuesOmitted: reports.reduce((a, r) => a + r.issuesOmitted, 0) + omitted,
     fatal: reports.some((r) => r.fatal),
     written: reports.length === 1 ? first.written : Object.fromEntries(reports.flatMap((r) => Object.entries(r.written).map(([k, v]) => [`${r.schoolId}/${k}`, v]))),
     startedAt: started,

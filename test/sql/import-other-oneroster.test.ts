@@ -90,4 +90,15 @@ describe('importOneRoster', () => {
     expect(r.changes!['sch-1']!.lessons).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 2 });
     expect(await snapshot()).toEqual({ ...before, import_batch: before.import_batch + 1 });
   });
+
+  it('caps the issues listed in the report and counts the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'h7-or-cap-'));
+    cpSync(gradebook, dir, { recursive: true });
+    writeFileSync(join(dir, 'results.csv'), 'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score\n'
+      + ['a', 'b', 'c'].map((id) => `${id},active,2025-09-08T12:30:00+05:00,li1,s1,fully graded,85\n`).join(''));
+    const r = await importOneRoster(w, dir, { timezone: 'Asia/Yekaterinburg', maxIssues: 1 });
+    expect(r.status).toBe('rejected');
+    expect(r.issues.map((i) => [i.line, i.code])).toEqual([[2, 'bad_mark']]);
+    expect([r.issuesOmitted, r.rejectedRows]).toEqual([2, 3]);
+  });
 });
