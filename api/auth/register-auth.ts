@@ -59,6 +59,10 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
     if (access.roles !== 'any' && !access.roles.includes(req.caller.role)) {
       throw new AccessDenied('role_denied', 'Нет доступа: эта функция недоступна для вашей роли', `role ${req.caller.role} not in route roles`);
     }
+    // a password set by someone else (first admin, reset) must be changed before anything else
+    if (session.must_change_password && access.scope !== 'self') {
+      throw new AccessDenied('password_change_required', 'Смените пароль, выданный администратором: POST /api/v1/auth/password', 'password change required');
+    }
     if (unsafe(req.method) && !csrfOk(req)) {
       throw new AccessDenied('csrf', 'Запрос отклонён: нет или неверен токен CSRF (заголовок x-csrf-token). Обновите страницу', 'csrf token missing or wrong');
     }

@@ -17,6 +17,7 @@ export interface SessionRow {
   last_seen_ms: string;
   expired: boolean;
   disabled: boolean;
+  must_change_password: boolean;
 }
 
 export async function createSession(conn: DuckDBConnection, userId: string): Promise<{ token: string; csrfToken: string }> {

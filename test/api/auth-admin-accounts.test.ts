@@ -62,9 +62,15 @@ describe('accounts', () => {
     await post('/api/v1/admin/users/new-teacher/enable');
     const reset = (await post('/api/v1/admin/users/new-teacher/reset-password')).json().password as string;
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'new-teacher', password: first } })).statusCode).toBe(401);
-    await logIn(app, 'new-teacher', reset);
+    const fresh = await logIn(app, 'new-teacher', reset);
+    // a password set by the admin must be changed before anything else
+    const blocked = await app.inject({ method: 'POST', url: '/api/v1/entry/lessons/L-R1/marks', headers: fresh.headers, payload: { marks: [] } });
+    expect(blocked.json().error.code).toBe('password_change_required');
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: fresh.headers, payload: { currentPassword: reset, newPassword: 'my-own-password-1' } })).statusCode).toBe(200);
+    const own = await logIn(app, 'new-teacher', 'my-own-password-1');
+    expect((await app.inject({ method: 'POST', url: '/api/v1/entry/lessons/L-R1/marks', headers: own.headers, payload: { marks: [] } })).statusCode).toBe(403); // A-T2 does not teach 5А Russian
     const audit = await rows(warehouse, "select action from raw.audit_log where entity = 'user' and entity_id = 'new-teacher' order by seq");
-    expect(audit.map((a) => a.action)).toEqual(['create', 'disable', 'enable', 'password_reset']);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'disable', 'enable', 'password_reset', 'password_change']);
     // the audit never holds a password hash
     expect(await rows(warehouse, "select count(*)::integer as n from raw.audit_log where after::varchar like '%scrypt%'")).toEqual([{ n: 0 }]);
     await app.close();
