@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadModels, type Model } from './model-graph';
 import type { Warehouse } from './open-warehouse';
+import { buildSchoolInScratch } from './scratch-build';
 
 export interface ModelTiming {
   relation: string;
@@ -16,23 +18,32 @@ export interface BuildOptions {
   onModel?: (t: ModelTiming) => void;
 }
 
+const modelLayers = ['staging', 'core', 'marts'];
+const sqlHash = (m: Model) => createHash('sha256').update(m.sql).digest('hex');
+
 /**
- * Builds the models in dependency order in one transaction. Models read `build_scope` (a temp table
- * of this connection holding the schools being built), so a one-school build computes exactly the
- * rows a full build gives for that school and replaces only those.
+ * Builds the models in dependency order. Models read `build_scope` (a temp table of the building
+ * connection holding the schools being built). A full build replaces every model in one
+ * transaction. A one-school build computes that school alone in a scratch in-memory database and
+ * then swaps its rows into the warehouse in one transaction, so it costs one school's work and gives
+ * exactly the rows a full build gives. When a model's SQL changed since the last full build, its
+ * table may have other columns: the one-school build falls back to a full build.
  */
 export async function runModels(warehouse: Warehouse, opts: BuildOptions = {}): Promise<ModelTiming[]> {
   const models = selectModels(loadModels(), opts.select);
+  if (opts.schoolId && (await builtWithSameSql(warehouse, models))) {
+    return buildSchoolInScratch(warehouse, models, opts.schoolId, opts.onModel);
+  }
   return warehouse.transaction(async (conn) => {
-    await conn.run('create or replace temp table build_scope as select school_id from raw.schools where $school::varchar is null or school_id = $school', {
-      school: opts.schoolId ?? null,
-    });
-    for (const layer of ['staging', 'core', 'marts']) await conn.run(`create schema if not exists ${layer}`);
+    await conn.run('create or replace temp table build_scope as select school_id from raw.schools');
+    for (const layer of modelLayers) await conn.run(`create schema if not exists ${layer}`);
+    await conn.run('create table if not exists meta.model_builds (relation varchar primary key, sql_hash varchar not null, built_at timestamptz not null)');
     const timings: ModelTiming[] = [];
     for (const model of models) {
       const started = performance.now();
-      const rows = opts.schoolId ? await rebuildForScope(conn, model, opts.schoolId) : await rebuildFull(conn, model);
-      const timing = { relation: model.relation, seconds: (performance.now() - started) / 1000, rows };
+      await conn.run(`create or replace table ${model.relation} as ${model.sql}`);
+      await conn.run('insert or replace into meta.model_builds values ($relation, $hash, now())', { relation: model.relation, hash: sqlHash(model) });
+      const timing = { relation: model.relation, seconds: (performance.now() - started) / 1000, rows: await countRows(conn, model.relation) };
       timings.push(timing);
       opts.onModel?.(timing);
     }
@@ -40,20 +51,14 @@ export async function runModels(warehouse: Warehouse, opts: BuildOptions = {}): 
   });
 }
 
-async function rebuildFull(conn: DuckDBConnection, model: Model): Promise<number> {
-  await conn.run(`create or replace table ${model.relation} as ${model.sql}`);
-  return countRows(conn, model.relation);
-}
-
-async function rebuildForScope(conn: DuckDBConnection, model: Model, schoolId: string): Promise<number> {
-  const exists = await conn.runAndReadAll(
-    'select 1 from information_schema.tables where table_schema = $s and table_name = $t',
-    { s: model.layer, t: model.name },
-  );
-  if (exists.currentRowCount === 0) return rebuildFull(conn, model);
-  await conn.run(`delete from ${model.relation} where school_id = $school`, { school: schoolId });
-  const res = await conn.run(`insert into ${model.relation} by name select * from (${model.sql}) where school_id = $school`, { school: schoolId });
-  return Number(res.rowsChanged);
+async function builtWithSameSql(warehouse: Warehouse, models: Model[]): Promise<boolean> {
+  return warehouse.withConnection(async (conn) => {
+    const exists = await conn.runAndReadAll("select 1 from information_schema.tables where table_schema = 'meta' and table_name = 'model_builds'");
+    if (exists.currentRowCount === 0) return false;
+    const built = new Map((await conn.runAndReadAll('select relation, sql_hash from meta.model_builds')).getRowObjectsJson()
+      .map((r) => [String(r.relation), String(r.sql_hash)]));
+    return models.every((m) => built.get(m.relation) === sqlHash(m));
+  });
 }
 
 async function countRows(conn: DuckDBConnection, relation: string): Promise<number> {
