@@ -51,9 +51,17 @@ export class XlsxContext {
   /** The end of a school day, local time of the school, as ISO with offset. */
   endOfDay(date: string): string {
     if (this.opts.enteredAt) return this.opts.enteredAt;
-    const [y, m, d] = date.split('-').map(Number);
-    return new TZDate(y!, m! - 1, d!, 23, 59, 0, this.timezone).toISOString().replace('.000', '');
+    let v = this.ends.get(date);
+    if (v === undefined) {
+      const [y, m, d] = date.split('-').map(Number);
+      v = new TZDate(y!, m! - 1, d!, 23, 59, 0, this.timezone).toISOString().replace('.000', '');
+      this.ends.set(date, v);
+    }
+    return v;
   }
+
+  /** end of day per date: computed once (a zone conversion per mark would dominate big journals) */
+  private ends = new Map<string, string>();
 
   /** Day and month of the academic year -> YYYY-MM-DD (Aug–Dec in its first year), or null. */
   dateOf(d: number, m: number, y?: number): string | null {
