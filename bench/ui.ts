@@ -21,7 +21,10 @@ import { runModels } from '../warehouse/run-models';
 import { dashboardSnapshot } from '../test/e2e/support/dashboard-build';
 import { launchBrowser } from '../test/e2e/support/browser';
 
-interface Cannon extends PromiseLike<unknown> { on(event: 'response', fn: (client: unknown, status: number, bytes: unknown, ms: number) => void): void }
+interface Cannon extends PromiseLike<unknown> {
+  on(event: 'response', fn: (client: unknown, status: number, bytes: unknown, ms: number) => void): void;
+  on(event: 'reqError', fn: (err: Error) => void): void;
+}
 // autocannon ships no types; this is the part used here
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Cannon;
 
@@ -46,7 +49,8 @@ async function timeToSelector(browser: Browser, base: string, cookie: string, pa
 async function cannon(base: string, paths: string[], headers: Record<string, string>, seconds: number) {
   const latencies: number[] = [];
   let failed = 0;
-  const inst = autocannon({ url: base, connections: 50, duration: seconds, headers, requests: paths.map((path) => ({ method: 'GET', path })) });
+  const inst = autocannon({ url: base, connections: 50, duration: seconds, timeout: 30, headers, requests: paths.map((path) => ({ method: 'GET', path })) });
+  inst.on('reqError', () => { failed += 1; });
   inst.on('response', (_c: unknown, status: number, _b: unknown, ms: number) => { if (status === 200) latencies.push(ms); else failed += 1; });
   await inst;
   latencies.sort((a, b) => a - b);
@@ -94,6 +98,7 @@ export async function run(args: string[]): Promise<void> {
       `/api/v1/metrics/R-SETUP?schoolId=${school}`,
     ];
     const dash = await cannon(base, calls, headers, seconds);
+    if (dash.requests === 0) console.log('dashboard calls: no response within the run; give more seconds (third argument)');
     console.log(`api baseline GET /health: p50 ${health.p50.toFixed(1)} ms, p95 ${health.p95.toFixed(1)} ms, ${health.rps.toFixed(0)} req/s`);
     console.log(`dashboard calls at 50 clients: p50 ${dash.p50.toFixed(1)} ms, p95 ${dash.p95.toFixed(1)} ms (${(dash.p95 / health.p95).toFixed(1)}× baseline; target ≤ 50 ms), ${dash.rps.toFixed(0)} req/s, ${dash.failed} failed`);
     await app.close();
