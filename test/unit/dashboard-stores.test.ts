@@ -13,7 +13,7 @@ import { useSessionStore } from '../../dashboard/src/stores/session';
 import { useJournalStore } from '../../dashboard/src/stores/journal';
 import { useDiaryStore } from '../../dashboard/src/stores/diary';
 import { useReferenceStore } from '../../dashboard/src/stores/reference';
-import { loginAs } from '../fixtures/auth/login';
+import { loginAs, type TestUser } from '../fixtures/auth/login';
 import { smallSchoolWarehouse } from '../fixtures/dashboard/small-school';
 
 let w: Warehouse;
@@ -21,7 +21,7 @@ let dir: string;
 let app: FastifyInstance;
 let base: string;
 
-async function as(login: string, user: Parameters<typeof loginAs>[2]) {
+async function as(login: string, user: Omit<TestUser, 'login'>) {
   const who = await loginAs(app, w, { ...user, login });
   setActivePinia(createPinia());
   configureHttp({ baseUrl: base, cookie: who.headers.cookie });
