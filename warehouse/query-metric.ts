@@ -20,9 +20,12 @@ const queriesDir = join(import.meta.dirname, 'queries', 'metrics');
 const byValues = ['subject', 'student', 'class', 'teacher', 'group'] as const;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** M-PASS, M-QUALITY, M-SOU and M-AVG are one mart with one set of columns (spec "Query output"). */
+const sharedQueries: Record<string, string> = { 'M-QUALITY': 'm-pass', 'M-SOU': 'm-pass', 'M-AVG': 'm-pass' };
+
 /** The query file answering `id` at grain `by` (`m-pass.by-student`), or null when there is none. */
 export function metricQueryName(id: string, by?: string): string | null {
-  const base = id.toLowerCase();
+  const base = sharedQueries[id.toUpperCase()] ?? id.toLowerCase();
   const name = by && by !== 'subject' ? `${base}.by-${by}` : base;
   return existsSync(join(queriesDir, `${name}.sql`)) ? `metrics/${name}` : null;
 }

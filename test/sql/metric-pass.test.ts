@@ -3,6 +3,7 @@ import type { Warehouse } from '../../warehouse/open-warehouse';
 import { passFixture } from '../fixtures/metrics/pass-class';
 import { runMetricQuery } from '../fixtures/metrics/run-metric-query';
 import { build, freshWarehouse, rows, seedRaw } from '../fixtures/metrics/seed-raw';
+import { queryMetric } from '../../warehouse/query-metric';
 
 let w: Warehouse;
 beforeAll(async () => {
@@ -111,10 +112,15 @@ describe('M-PASS family --by student and --by class', () => {
 
 describe('M-QUALITY, M-SOU, M-AVG', () => {
   it('answer from the same query as M-PASS (one mart, same columns) for every grain', async () => {
-    const { sqlFile } = await import('../../warehouse/sql-file');
-    for (const id of ['m-quality', 'm-sou', 'm-avg']) {
-      for (const v of ['', '.by-student', '.by-class']) expect(sqlFile(`metrics/${id}${v}`)).toBe(sqlFile(`metrics/m-pass${v}`));
+    const { metricQueryName } = await import('../../warehouse/query-metric');
+    for (const id of ['M-QUALITY', 'M-SOU', 'M-AVG']) {
+      for (const by of [undefined, 'student', 'class']) expect(metricQueryName(id, by)).toBe(metricQueryName('M-PASS', by));
     }
+    expect(metricQueryName('M-PASS', 'class')).toBe('metrics/m-pass.by-class');
+    const filters = { school: 'S1', class: '7A', asOf: '2025-11-05' };
+    const pass = await queryMetric(w, 'M-PASS', filters);
+    expect(pass.length).toBeGreaterThan(0);
+    for (const id of ['M-QUALITY', 'M-SOU', 'M-AVG']) expect(await queryMetric(w, id, filters)).toEqual(pass);
   });
 });
 
