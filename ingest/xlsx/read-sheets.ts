@@ -47,22 +47,57 @@ export function cellText(v: unknown, line: number, col: number): string {
 
 export const isXlsx = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-/** Sheets of an XLSX file in order, each a stream of rows (empty rows are skipped by Excel itself). */
+/**
+ * Sheets of an XLSX file in order, each a stream of rows (empty rows are skipped by Excel itself).
+ * exceljs' streaming reader can fail with "reading 'sheets'" when a worksheet is reached before the
+ * workbook part is parsed (a race inside the library, seen on files exceljs itself wrote); the sheets
+ * not yet given are then read with the whole-file reader.
+ */
 export async function* xlsxSheets(path: string): AsyncGenerator<Sheet> {
+  let given = 0;
+  try {
+    for await (const sheet of streamedSheets(path)) {
+      given++;
+      yield sheet;
+    }
+  } catch (err) {
+    if (!(err instanceof TypeError && /reading 'sheets'/.test(err.message))) throw err;
+    yield* wholeFileSheets(path, given);
+  }
+}
+
+async function* streamedSheets(path: string): AsyncGenerator<Sheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' } as never);
   let index = 0;
   for await (const ws of reader) {
     const name = String((ws as unknown as { name?: string }).name ?? `Лист${index + 1}`);
     async function* rows(): AsyncGenerator<SheetRow> {
-      for await (const row of ws) {
-        const values = (row.values as unknown[]) ?? [];
-        const cells: string[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c], row.number, c));
-        yield { line: row.number, cells };
-      }
+      for await (const row of ws) yield sheetRow(row.values as unknown[], row.number);
     }
     yield { index: index++, name, rows: rows() };
   }
+}
+
+export async function* wholeFileSheets(path: string, skip: number): AsyncGenerator<Sheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  let index = 0;
+  for (const ws of wb.worksheets) {
+    if (index < skip) { index++; continue; }
+    async function* rows(): AsyncGenerator<SheetRow> {
+      const all: SheetRow[] = [];
+      ws.eachRow((row, number) => { all.push(sheetRow(row.values as unknown[], number)); });
+      yield* all;
+    }
+    yield { index: index++, name: ws.name, rows: rows() };
+  }
+}
+
+function sheetRow(values: unknown[] | undefined, line: number): SheetRow {
+  const v = values ?? [];
+  const cells: string[] = [];
+  for (let c = 1; c < v.length; c++) cells.push(cellText(v[c], line, c));
+  return { line, cells };
 }
 
 /** A CSV export as one sheet. */
