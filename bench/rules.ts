@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { importBundle } from '../ingest/bundle/import-bundle';
 import { openWarehouse, type Warehouse } from '../warehouse/open-warehouse';
 import { runModels } from '../warehouse/run-models';
+import { demoBundles } from './demo-bundles';
 import { sqlFile } from '../warehouse/sql-file';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -21,15 +22,7 @@ export async function run(args: string[]): Promise<void> {
     seed: { type: 'string', default: '1' }, from: { type: 'string' } } });
   const work = mkdtempSync(join(tmpdir(), 'svodka-bench-rules-'));
   try {
-    let root = values.from;
-    if (!root) {
-      root = join(work, 'demo');
-      const { generateDistrict } = await import('../ingest/demo/generate-district');
-      const t = performance.now();
-      generateDistrict({ schools: Number(values.schools), students: Number(values.students), seed: Number(values.seed), outDir: root });
-      console.log(`generated ${values.schools} schools x ~${values.students} students in ${secs(t).toFixed(1)} s`);
-    }
-    const bundles = readdirSync(root).map((d) => join(root!, d)).filter((d) => existsSync(join(d, 'manifest.csv'))).sort();
+    const bundles = await demoBundles(values, work);
     const w = await openWarehouse(join(work, 'bench.duckdb'));
     try {
       const t0 = performance.now();
