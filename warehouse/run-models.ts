@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadModels, type Model } from './model-graph';
 import type { Warehouse } from './open-warehouse';
 import { buildSchoolInScratch } from './scratch-build';
+import { bumpDataVersion } from './data-version';
 
 export interface ModelTiming {
   relation: string;
@@ -32,7 +33,7 @@ const sqlHash = (m: Model) => createHash('sha256').update(m.sql).digest('hex');
 export async function runModels(warehouse: Warehouse, opts: BuildOptions = {}): Promise<ModelTiming[]> {
   const models = selectModels(loadModels(), opts.select);
   if (opts.schoolId && (await builtWithSameSql(warehouse, models))) {
-    return buildSchoolInScratch(warehouse, models, opts.schoolId, opts.onModel);
+    return buildSchoolInScratch(warehouse, models, opts.schoolId, opts.onModel).finally(() => bumpDataVersion(warehouse));
   }
   return warehouse.transaction(async (conn) => {
     await conn.run('create or replace temp table build_scope as select school_id from raw.schools');
@@ -48,7 +49,7 @@ export async function runModels(warehouse: Warehouse, opts: BuildOptions = {}): 
       opts.onModel?.(timing);
     }
     return timings;
-  });
+  }).finally(() => bumpDataVersion(warehouse));
 }
 
 async function builtWithSameSql(warehouse: Warehouse, models: Model[]): Promise<boolean> {

@@ -4,6 +4,7 @@ import { AccessDenied, NotFound } from '../../common/errors';
 import type { AppContext } from '../app';
 import { roles } from '../access';
 import { callerOf, dashboardQuery, scopeParams, type Row } from './dashboard-query';
+import { cachedReply } from './dashboard-response-cache';
 
 const SchoolQuery = Type.Object({ schoolId: Type.String({ minLength: 1 }) });
 const DistrictQuery = Type.Object({ district: Type.Optional(Type.String({ minLength: 1 })) });
@@ -22,15 +23,17 @@ export async function dashboardReferenceRoutes(app: FastifyInstance, ctx: AppCon
   app.get<{ Querystring: { schoolId: string } }>('/api/v1/dashboard/reference', {
     config: { access: { roles, scope: 'school' } },
     schema: { querystring: SchoolQuery },
-  }, async (req) => {
+  }, async (req, reply) => {
     const caller = callerOf(req);
     const school = req.query.schoolId;
     if (caller.allowedSchools && !caller.allowedSchools.includes(school)) {
       throw new AccessDenied('forbidden_school', 'Эта школа вне ваших полномочий.', `school ${school} outside caller scope`);
     }
-    const [header] = await dashboardQuery(ctx.warehouse, 'reference-school', { school });
-    if (!header) throw new NotFound('school_not_found', `Школа «${school}» не найдена.`, `school ${school} not found`);
-    return { school: header, ...referenceLists(await dashboardQuery(ctx.warehouse, 'reference-lists', { school })) };
+    return cachedReply(req, reply, ctx.warehouse, caller, async () => {
+      const [header] = await dashboardQuery(ctx.warehouse, 'reference-school', { school });
+      if (!header) throw new NotFound('school_not_found', `Школа «${school}» не найдена.`, `school ${school} not found`);
+      return { school: header, ...referenceLists(await dashboardQuery(ctx.warehouse, 'reference-lists', { school })) };
+    });
   });
 }
 

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { NotAuthenticated } from '../../common/errors';
 import { querySummary } from '../../warehouse/query-summary';
 import type { AppContext } from '../app';
+import { cachedReply } from './dashboard-response-cache';
 
 const id = Type.String({ minLength: 1, maxLength: 64 });
 const SummaryQuery = Type.Object({
@@ -33,19 +34,21 @@ export async function summaryRoutes(app: FastifyInstance, ctx: AppContext): Prom
   app.get<{ Querystring: SummaryQueryString }>('/api/v1/summary', {
     config: { access: { roles: ['director', 'deputy', 'class_teacher', 'teacher', 'district', 'admin'], scope: 'school' } },
     schema: { querystring: SummaryQuery, response: { 200: SummaryResponse } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const caller = req.caller;
     if (!caller) throw new NotAuthenticated('not_authenticated', 'Войдите в систему, чтобы увидеть эти данные.', 'no caller on summary route');
     const q = req.query;
-    const summary = await querySummary(ctx.warehouse, { school: q.school ?? q.schoolId, teacher: q.teacher, asOf: q.as_of }, {
-      schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups,
-      students: caller.aggregatesOnly ? null : caller.allowedStudents,
-    });
-    if (caller.aggregatesOnly) {
-      for (const m of Object.values(summary.metrics)) {
-        m.rows = m.rows.map((r) => ('student_id' in r ? { ...r, student_id: null } : r));
+    return cachedReply(req, reply, ctx.warehouse, caller, async () => {
+      const summary = await querySummary(ctx.warehouse, { school: q.school ?? q.schoolId, teacher: q.teacher, asOf: q.as_of }, {
+        schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups,
+        students: caller.aggregatesOnly ? null : caller.allowedStudents,
+      });
+      if (caller.aggregatesOnly) {
+        for (const m of Object.values(summary.metrics)) {
+          m.rows = m.rows.map((r) => ('student_id' in r ? { ...r, student_id: null } : r));
+        }
       }
-    }
-    return summary;
+      return summary;
+    });
   });
 }
