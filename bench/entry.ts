@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { buildApp } from '../api/app';
 import { readConfig } from '../common/config';
+import { serializedWritesDone } from '../ingest/audit/serialized-write';
 import { flushRefresh, setRefreshDelay } from '../ingest/entry/refresh-marts';
 import { createTestUser, logIn } from '../test/fixtures/auth/login';
 import { openTestWarehouse, seedSql, seedTwoSchools } from '../test/fixtures/auth/test-warehouse';
@@ -79,6 +80,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`marks stored: ${stored?.n} (answered 200: ${1 + single.ok + bulk.ok * bulkSize}; requests cut off by the end of a run may still land)`);
   } finally {
     await app.close();
+    await serializedWritesDone(warehouse);
     await flushRefresh();
     warehouse.close();
   }

@@ -17,6 +17,10 @@ export interface Warehouse {
 }
 
 const open = new Map<string, Promise<Warehouse>>();
+const closed = new WeakSet<Warehouse>();
+
+/** False once `close()` was called (background work such as a debounced refresh checks it). */
+export const isOpen = (warehouse: Warehouse): boolean => !closed.has(warehouse);
 
 export function openWarehouse(path: string, opts: { threads?: number } = {}): Promise<Warehouse> {
   let w = open.get(path);
@@ -61,6 +65,7 @@ async function create(path: string, threads: number): Promise<Warehouse> {
     withConnection,
     transaction,
     close() {
+      closed.add(warehouse);
       open.delete(path);
       instance.closeSync();
     },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlRows, sqlRun } from '../entry/sql-rows';
+import { knownTail, movedTail } from './audit-tail';
 
 export interface AuditEntry {
   actor: string;
@@ -36,6 +37,8 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 const toJson = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
 
 async function lastLink(conn: DuckDBConnection): Promise<{ seq: number; hash: string }> {
+  const known = knownTail(conn);
+  if (known) return known;
   const [last] = await sqlRows(conn, 'entry/audit-last');
   return last ? { seq: Number(last.seq), hash: String(last.hash) } : { seq: 0, hash: GENESIS_HASH };
 }
@@ -71,5 +74,7 @@ export async function appendAuditMany(conn: DuckDBConnection, entries: AuditEntr
   if (entries.length === 0) return [];
   const links = chain(await lastLink(conn), entries);
   await sqlRun(conn, 'entry/audit-append', { links: JSON.stringify(links) });
+  const last = links[links.length - 1]!;
+  movedTail(conn, { seq: last.seq, hash: last.hash });
   return links.map((l) => ({ seq: l.seq, hash: l.hash }));
 }

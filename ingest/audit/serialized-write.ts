@@ -1,15 +1,93 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from '../../warehouse/open-warehouse';
+import { beginTailTx, endTailTx, type TailHolder } from './audit-tail';
 
 // Audited writes of one process run one after another: every write appends the next link of the one
 // audit chain, and two transactions appending link N+1 at once would make one of them fail on commit.
 // One transaction at a time also means no write is lost to DuckDB's optimistic conflict check.
-const queues = new WeakMap<Warehouse, Promise<unknown>>();
+//
+// Group commit: the writes that queued up while a transaction ran go together into the next one, run
+// one after another on its connection exactly as they would have run alone, and commit once (the
+// commit, with its WAL sync, is most of a small write's cost). A write that fails rolls the group
+// back; the writes before it then run again as a group, the failing one alone (so it fails alone, with
+// its own error), and the rest as a group — same order, so every write sees what it would have seen
+// one by one. A write function may therefore run more than once: it must keep no state of its own
+// outside the transaction between runs.
+const maxGroup = 64;
 
-/** Runs fn in a transaction of its own, after every earlier serialized write of this warehouse. */
+interface Job { fn: (conn: DuckDBConnection) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+interface Queue extends TailHolder { waiting: Job[]; running: Promise<void> | null }
+
+const queues = new WeakMap<Warehouse, Queue>();
+
+function queueOf(warehouse: Warehouse): Queue {
+  let q = queues.get(warehouse);
+  if (!q) {
+    q = { waiting: [], running: null };
+    queues.set(warehouse, q);
+  }
+  return q;
+}
+
+/** Runs fn in a transaction, after every earlier serialized write of this warehouse (possibly together with others). */
 export function serializedWrite<T>(warehouse: Warehouse, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-  const previous = queues.get(warehouse) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => warehouse.transaction(fn));
-  queues.set(warehouse, next.catch(() => undefined));
-  return next;
+  const q = queueOf(warehouse);
+  const done = new Promise<T>((resolve, reject) => q.waiting.push({ fn, resolve: resolve as (v: unknown) => void, reject }));
+  if (!q.running) q.running = drain(warehouse, q);
+  return done;
+}
+
+/** Resolves when every serialized write queued so far has finished (shutdown, benchmarks). */
+export async function serializedWritesDone(warehouse: Warehouse): Promise<void> {
+  const q = queues.get(warehouse);
+  while (q?.running) await q.running;
+}
+
+async function drain(warehouse: Warehouse, q: Queue): Promise<void> {
+  try {
+    while (q.waiting.length > 0) await runGroup(warehouse, q, q.waiting.splice(0, maxGroup));
+  } finally {
+    q.running = null;
+  }
+}
+
+async function runGroup(warehouse: Warehouse, q: Queue, jobs: Job[]): Promise<void> {
+  const results: unknown[] = [];
+  let failedAt = -1;
+  try {
+    await inTransaction(warehouse, q, async (conn) => {
+      for (const job of jobs) {
+        failedAt = results.length;
+        results.push(await job.fn(conn));
+      }
+      failedAt = -1;
+    });
+  } catch (err) {
+    if (jobs.length === 1) return jobs[0]!.reject(err);
+    if (failedAt < 0) {
+      // the commit itself failed: each write on its own
+      for (const job of jobs) await runGroup(warehouse, q, [job]);
+      return;
+    }
+    if (failedAt > 0) await runGroup(warehouse, q, jobs.slice(0, failedAt));
+    await runGroup(warehouse, q, [jobs[failedAt]!]);
+    if (failedAt + 1 < jobs.length) await runGroup(warehouse, q, jobs.slice(failedAt + 1));
+    return;
+  }
+  jobs.forEach((job, i) => job.resolve(results[i]));
+}
+
+function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
+  let conn: DuckDBConnection | undefined;
+  return warehouse.transaction(async (c) => {
+    conn = c;
+    beginTailTx(c, q);
+    await fn(c);
+  }).then(
+    () => endTailTx(conn!, true),
+    (err: unknown) => {
+      if (conn) endTailTx(conn, false);
+      throw err;
+    },
+  );
 }

@@ -33,8 +33,10 @@ export const newEntryId = () => `N-${randomUUID()}`;
 export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lessonId: string, input: { marks: MarkInput[]; removeMarkIds?: string[] }): Promise<{ markIds: string[]; removed: number; changed: number }> {
   // validation reads run before the serialized write, so that concurrent requests overlap them;
   // what a concurrent write may change (marks of the lesson, the finals lock) is checked inside
-  const l = await warehouse.withConnection((conn) => lessonForWrite(conn, actor, lessonId));
-  const students = await warehouse.withConnection((conn) => groupStudents(conn, l.school_id, l.group_id, { onDate: l.date }));
+  const { l, students } = await warehouse.withConnection(async (conn) => {
+    const lesson = await lessonForWrite(conn, actor, lessonId);
+    return { l: lesson, students: await groupStudents(conn, lesson.school_id, lesson.group_id, { onDate: lesson.date }) };
+  });
   const errors = new FieldErrors();
   const remove = input.removeMarkIds ?? [];
   if (input.marks.length + remove.length === 0) errors.add('marks', 'нет ни одной оценки');
@@ -53,6 +55,8 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
   errors.throwIfAny();
 
   const result = await serializedWrite(warehouse, async (conn) => {
+    // (a serialized write may run twice: nothing it adds may outlive a run)
+    const errors = new FieldErrors();
     const updates = input.marks.flatMap((m) => (m.markId ? [m.markId] : []));
     if (updates.length + remove.length > 0) {
       const ofLesson = new Set((await sqlRows<{ mark_id: string }>(conn, 'entry/marks-of-lesson', { school_id: l.school_id, lesson_id: lessonId })).map((m) => m.mark_id));

@@ -1,8 +1,10 @@
 import { runModels } from '../../warehouse/run-models';
-import type { Warehouse } from '../../warehouse/open-warehouse';
+import { isOpen, type Warehouse } from '../../warehouse/open-warehouse';
 
 // After native writes the affected school's marts are rebuilt, debounced per school so that a burst
-// of entries costs one build; builds run one at a time (they replace the same mart tables).
+// of entries costs one build; builds run one at a time (they replace the same mart tables). A
+// refresh of a warehouse closed meanwhile is dropped: its marts are rebuilt from the raw rows on the
+// next build anyway, and a closed instance cannot be written.
 let delayMs = 500;
 
 /** Changes the debounce (the entry benchmark measures writes with the refresh held back). */
@@ -21,10 +23,15 @@ export function scheduleRefresh(warehouse: Warehouse, schoolId: string): void {
 
 function start(key: string, warehouse: Warehouse, schoolId: string): Promise<void> {
   timers.delete(key);
-  chain = chain.then(() => runModels(warehouse, { schoolId }).then(
-    () => undefined,
-    (err: Error) => console.error(`mart refresh for school ${schoolId} failed: ${err.message}`),
-  ));
+  chain = chain.then(() => {
+    if (!isOpen(warehouse)) return undefined;
+    return runModels(warehouse, { schoolId }).then(
+      () => undefined,
+      (err: Error) => {
+        if (isOpen(warehouse)) console.error(`mart refresh for school ${schoolId} failed: ${err.message}`);
+      },
+    );
+  });
   return chain;
 }
 
