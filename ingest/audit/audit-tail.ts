@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 // next write reads the log again.
 export interface AuditTail { seq: number; hash: string }
 
-export interface TailHolder { committed?: AuditTail }
+export interface TailHolder { committed?: AuditTail; generation?: number }
 
 interface WriteTx { holder: TailHolder; tail?: AuditTail; generation: number }
 
@@ -17,7 +17,7 @@ const txOf = new WeakMap<DuckDBConnection, WriteTx>();
 
 /** Marks `conn` as the connection of a serialized write transaction of the warehouse holding `holder`. */
 export function beginTailTx(conn: DuckDBConnection, holder: TailHolder): void {
-  txOf.set(conn, { holder, tail: holder.committed, generation });
+  txOf.set(conn, { holder, tail: holder.generation === generation ? holder.committed : undefined, generation });
 }
 
 /** After the transaction on `conn` ended: keeps its tail when it committed and nothing else appended meanwhile. */
@@ -26,6 +26,7 @@ export function endTailTx(conn: DuckDBConnection, committed: boolean): void {
   txOf.delete(conn);
   if (!tx) return;
   tx.holder.committed = committed && tx.generation === generation ? tx.tail : undefined;
+  tx.holder.generation = tx.generation;
 }
 
 /** The tail to chain from on `conn`, when known without reading the log. */
