@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadModels, type Model } from './model-graph';
 import type { Warehouse } from './open-warehouse';
 import { buildSchoolInScratch } from './scratch-build';
 import { bumpDataVersion } from './data-version';
+import { buildInShadows } from './shadow-build';
 
 export interface ModelTiming {
   relation: string;
@@ -19,14 +19,13 @@ export interface BuildOptions {
   onModel?: (t: ModelTiming) => void;
 }
 
-const modelLayers = ['staging', 'core', 'marts'];
 const sqlHash = (m: Model) => createHash('sha256').update(m.sql).digest('hex');
 
 /**
  * Builds the models in dependency order. Models read `build_scope` (a temp table of the building
- * connection holding the schools being built). A full build replaces every model in one
- * transaction. A one-school build computes that school alone in a scratch in-memory database and
- * then swaps its rows into the warehouse in one transaction, so it costs one school's work and gives
+ * connection holding the schools being built). A full build builds every model into a shadow table
+ * and swaps them all in at once (shadow-build.ts). A one-school build computes that school alone in a
+ * scratch in-memory database and then swaps its rows into the warehouse in one transaction, so it costs one school's work and gives
  * exactly the rows a full build gives. When a model's SQL changed since the last full build, its
  * table may have other columns: the one-school build falls back to a full build.
  */
@@ -35,21 +34,7 @@ export async function runModels(warehouse: Warehouse, opts: BuildOptions = {}): 
   if (opts.schoolId && (await builtWithSameSql(warehouse, models))) {
     return buildSchoolInScratch(warehouse, models, opts.schoolId, opts.onModel).finally(() => bumpDataVersion(warehouse));
   }
-  return warehouse.transaction(async (conn) => {
-    await conn.run('create or replace temp table build_scope as select school_id from raw.schools');
-    for (const layer of modelLayers) await conn.run(`create schema if not exists ${layer}`);
-    await conn.run('create table if not exists meta.model_builds (relation varchar primary key, sql_hash varchar not null, built_at timestamptz not null)');
-    const timings: ModelTiming[] = [];
-    for (const model of models) {
-      const started = performance.now();
-      await conn.run(`create or replace table ${model.relation} as ${model.sql}`);
-      await conn.run('insert or replace into meta.model_builds values ($relation, $hash, now())', { relation: model.relation, hash: sqlHash(model) });
-      const timing = { relation: model.relation, seconds: (performance.now() - started) / 1000, rows: await countRows(conn, model.relation) };
-      timings.push(timing);
-      opts.onModel?.(timing);
-    }
-    return timings;
-  }).finally(() => bumpDataVersion(warehouse));
+  return buildInShadows(warehouse, models, sqlHash, opts.onModel).finally(() => bumpDataVersion(warehouse));
 }
 
 async function builtWithSameSql(warehouse: Warehouse, models: Model[]): Promise<boolean> {
@@ -60,11 +45,6 @@ async function builtWithSameSql(warehouse: Warehouse, models: Model[]): Promise<
       .map((r) => [String(r.relation), String(r.sql_hash)]));
     return models.every((m) => built.get(m.relation) === sqlHash(m));
   });
-}
-
-async function countRows(conn: DuckDBConnection, relation: string): Promise<number> {
-  const r = await conn.runAndReadAll(`select count(*)::integer as n from ${relation}`);
-  return Number(r.getRowObjectsJson()[0]?.n ?? 0);
 }
 
 function selectModels(all: Model[], select?: string[]): Model[] {
