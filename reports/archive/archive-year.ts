@@ -5,7 +5,8 @@ import { zipSync } from 'fflate';
 import { exportBundle } from '../../ingest/bundle/export-bundle';
 import { queryRows } from '../query-rows';
 import { loadSchool } from '../forms/school-context';
-import { produceForm, type ProduceContext } from '../produce-form';
+import type { ProduceContext } from '../produce-form';
+import { produceForms } from '../produce-forms';
 import type { Signer } from '../sign/signer';
 import type { ArchiveEntry } from './archive-entry';
 import { archiveFile } from './archive-file';
@@ -23,12 +24,13 @@ export async function archiveYear(ctx: ProduceContext, opts: { school: string; y
     entries.push(e);
     opts.onEntry?.(e);
   };
-  for (const { class_id } of classes) {
-    for (const form of ['F-JOURNAL', 'F-SUMMARY'] as const) {
-      const r = await produceForm(ctx, form, { school: school.school_id, class: class_id, year: school.academic_year }, { sign: true, madeAt: now, signer: opts.signer });
-      add(r.entry!);
-    }
+  const reqs = classes.map(({ class_id }) => ({ school: school.school_id, class: class_id, year: school.academic_year }));
+  const byForm: ArchiveEntry[][] = [];
+  for (const form of ['F-JOURNAL', 'F-SUMMARY'] as const) {
+    byForm.push((await produceForms(ctx, form, reqs, { sign: true, madeAt: now, signer: opts.signer, onForm: (r) => opts.onEntry?.(r.entry!) })).map((r) => r.entry!));
   }
+  // per class: its journal, then its summary
+  classes.forEach((_, i) => byForm.forEach((entriesOfForm) => entries.push(entriesOfForm[i]!)));
   const dir = mkdtempSync(join(tmpdir(), 'svodka-snapshot-'));
   try {
     await exportBundle(ctx.warehouse, school.school_id, dir);

@@ -7,6 +7,7 @@ import type { FormRequest } from './form-request';
 import { buildJournalForm } from './journal/load-journal';
 import { metricForms } from './metric-forms';
 import { buildSummaryForm } from './summary/load-summary';
+import { buildSummaryForms } from './summary/load-summary-batch';
 
 export const formIds = ['F-SUMMARY', 'F-JOURNAL', 'F-COMPLIANCE', 'F-VSHK', 'F-MISSED', 'F-UNSAT', 'F-PLAN', 'F-PASS', 'F-EXTRACT', 'F-DISTRICT'] as const;
 export type FormId = (typeof formIds)[number];
@@ -18,6 +19,8 @@ export interface FormDefinition {
   id: FormId;
   /** `allowed`: the api caller's scope (queries filter by it); absent = CLI, unrestricted */
   build(warehouse: Warehouse, req: FormRequest, madeAt: Date, allowed?: FormScope): Promise<FormDocument>;
+  /** the same pages for many requests of one school, period and year, reading the school's rows once */
+  buildBatch?(warehouse: Warehouse, reqs: FormRequest[], madeAt: Date): Promise<FormDocument[]>;
   /** who may ask for it over the api (spec "Official forms", column "who") */
   access: AccessDeclaration;
   /** years an archived copy is kept: 25 for the summary sheet, 5 otherwise (journal: regulation cl. 16) */
@@ -25,7 +28,7 @@ export interface FormDefinition {
 }
 
 export const forms: Record<FormId, FormDefinition> = {
-  'F-SUMMARY': { id: 'F-SUMMARY', build: buildSummaryForm, access: { roles: ['director', 'deputy', 'admin'], scope: 'class' }, retentionYears: 25 },
+  'F-SUMMARY': { id: 'F-SUMMARY', build: buildSummaryForm, buildBatch: buildSummaryForms, access: { roles: ['director', 'deputy', 'admin'], scope: 'class' }, retentionYears: 25 },
   'F-JOURNAL': { id: 'F-JOURNAL', build: buildJournalForm, access: { roles: ['director', 'deputy', 'admin'], scope: 'class' }, retentionYears: 5 },
   'F-EXTRACT': { id: 'F-EXTRACT', build: buildExtractForm, access: { roles: ['class_teacher'], scope: 'student' }, retentionYears: 5 },
   ...metricForms,

@@ -2,7 +2,7 @@ import type { Warehouse } from '../../../warehouse/open-warehouse';
 import type { FormDocument } from '../../html/form-document';
 import { queryRows } from '../../query-rows';
 import type { FormRequest } from '../form-request';
-import { className, loadClass, loadPeriods, loadSchool, shortName } from '../school-context';
+import { className, loadClass, loadPeriods, loadSchool, shortName, type ClassHeader, type SchoolHeader } from '../school-context';
 import { summaryBody } from './summary-template';
 import { summaryView, type SummaryInput } from './summary-view';
 
@@ -18,12 +18,17 @@ export async function buildSummaryForm(warehouse: Warehouse, req: FormRequest, m
     subjects: await queryRows(warehouse, 'class-subjects', p),
     finals: await queryRows(warehouse, 'class-finals', p),
   };
+  return summaryDocument(school, cls, label, input, madeAt);
+}
+
+/** The F-SUMMARY page of one class from its loaded rows (shared by the single form and the batch). */
+export function summaryDocument(school: SchoolHeader, cls: ClassHeader, periodLabel: string, input: SummaryInput, madeAt: Date): FormDocument {
   return {
     formId: 'F-SUMMARY',
     title: 'Сводная ведомость итоговых отметок',
     subtitle: `${className(cls)} класс · классный руководитель ${shortName(cls.class_teacher_name)}`,
     schoolName: school.school_name,
-    periodLabel: label,
+    periodLabel,
     orientation: 'landscape',
     body: summaryBody(summaryView(input)),
     signatories: [
