@@ -6,7 +6,7 @@ import { sqlRows, sqlRun } from '../../ingest/entry/sql-rows';
 import { roles, type Role } from '../access';
 import type { Account } from './account';
 import { hashPassword, passwordProblem } from './password';
-import { deleteUserSessions } from './sessions';
+import { accountFlagsChanged, deleteUserSessions } from './sessions';
 
 export interface NewAccount {
   login: string;
@@ -62,12 +62,14 @@ export async function createAccount(conn: DuckDBConnection, a: NewAccount, actor
 export async function setPassword(conn: DuckDBConnection, account: Account, password: string, actor: string, mustChange: boolean): Promise<void> {
   const p = passwordProblem(password);
   if (p) throw new ValidationError('invalid_password', `Поле «password»: ${p}`, 'password too short', [{ field: 'password', reason: p }]);
+  accountFlagsChanged(conn);
   await sqlRun(conn, 'auth/user-set-password', { user_id: account.user_id, password_hash: await hashPassword(password), must_change_password: mustChange });
   await deleteUserSessions(conn, account.user_id);
   await appendAudit(conn, { actor, action: mustChange ? 'password_reset' : 'password_change', entity: 'user', entityId: account.login, schoolId: account.school_id });
 }
 
 export async function setDisabled(conn: DuckDBConnection, account: Account, disabled: boolean, actor: string): Promise<void> {
+  accountFlagsChanged(conn);
   await sqlRun(conn, 'auth/user-set-disabled', { user_id: account.user_id, disabled });
   if (disabled) await deleteUserSessions(conn, account.user_id);
   await appendAudit(conn, { actor, action: disabled ? 'disable' : 'enable', entity: 'user', entityId: account.login, schoolId: account.school_id, before: { disabled: account.disabled }, after: { disabled } });

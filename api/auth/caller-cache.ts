@@ -1,5 +1,5 @@
 import { NotAuthenticated } from '../../common/errors';
-import type { Warehouse } from '../../warehouse/open-warehouse';
+import { withPooledConnection, type Warehouse } from '../../warehouse/open-warehouse';
 import type { Caller } from '../caller';
 import { findAccountById } from './accounts';
 import { resolveCaller } from './resolve-caller';
@@ -12,7 +12,7 @@ const cache = new Map<string, { caller: Caller; at: number; path: string }>();
 export async function callerFor(warehouse: Warehouse, userId: string): Promise<Caller> {
   const hit = cache.get(userId);
   if (hit && hit.path === warehouse.path && Date.now() - hit.at < ttlMs) return hit.caller;
-  const caller = await warehouse.withConnection(async (conn) => {
+  const caller = await withPooledConnection(warehouse, async (conn) => {
     const account = await findAccountById(conn, userId);
     if (!account || account.disabled) throw new NotAuthenticated('not_authenticated', 'Войдите в систему: учётная запись недоступна', 'account missing or disabled');
     return resolveCaller(conn, account);

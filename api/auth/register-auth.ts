@@ -5,12 +5,14 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AccessDenied, NotAuthenticated } from '../../common/errors';
 import { serializedWrite } from '../../ingest/audit/serialized-write';
+import { withPooledConnection } from '../../warehouse/open-warehouse';
 import type { AppContext } from '../app';
 import type { AccessDeclaration } from '../access';
 import { callerFor } from './caller-cache';
 import { checkScope } from './check-scope';
 import { ensureFirstAdmin } from './ensure-first-admin';
-import { findSession, needsTouch, sessionCookie, touchSession } from './sessions';
+import { cachedSession } from './session-cache';
+import { needsTouch, sessionCookie, touchSession } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,7 +52,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
     if (!access || access.scope === 'public') return;
     const token = req.cookies[sessionCookie];
     if (!token) throw noSession();
-    const session = await ctx.warehouse.withConnection((conn) => findSession(conn, token));
+    const session = await cachedSession(ctx.warehouse, token);
     if (!session || session.expired || session.disabled) throw noSession();
     if (needsTouch(session)) await serializedWrite(ctx.warehouse, (conn) => touchSession(conn, token)).catch(() => undefined);
     req.sessionToken = token;
@@ -72,7 +74,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
   app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || !req.caller) return;
-    await ctx.warehouse.withConnection((conn) => checkScope(conn, req, req.caller!, access));
+    await withPooledConnection(ctx.warehouse, (conn) => checkScope(conn, req, req.caller!, access));
   });
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { afterCommit } from '../../ingest/audit/serialized-write';
 import { sqlRows, sqlRun } from '../../ingest/entry/sql-rows';
 
 export const sessionCookie = 'svodka_session';
@@ -15,10 +16,20 @@ export interface SessionRow {
   user_id: string;
   csrf_token: string;
   last_seen_ms: string;
+  expires_ms: string;
   expired: boolean;
   disabled: boolean;
   must_change_password: boolean;
 }
+
+// Sessions found are kept in memory (api/auth/session-cache.ts); every write of a session or of the
+// account fields a session answers with forgets them once it commits.
+let generation = 0;
+/** Bumped after every committed change of sessions or of accounts' disabled / must-change flags. */
+export const sessionGeneration = () => generation;
+const changed = (conn: DuckDBConnection) => afterCommit(conn, () => {
+  generation += 1;
+});
 
 export async function createSession(conn: DuckDBConnection, userId: string): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
@@ -37,6 +48,17 @@ export async function findSession(conn: DuckDBConnection, token: string): Promis
 
 export const needsTouch = (s: SessionRow) => Date.now() - Number(s.last_seen_ms) > touchEveryMs;
 
-export const touchSession = (conn: DuckDBConnection, token: string) => sqlRun(conn, 'auth/session-touch', { token_hash: hashToken(token) });
-export const deleteSession = (conn: DuckDBConnection, token: string) => sqlRun(conn, 'auth/session-delete', { token_hash: hashToken(token) });
-export const deleteUserSessions = (conn: DuckDBConnection, userId: string) => sqlRun(conn, 'auth/session-delete-user', { user_id: userId });
+export async function touchSession(conn: DuckDBConnection, token: string): Promise<number> {
+  changed(conn);
+  return sqlRun(conn, 'auth/session-touch', { token_hash: hashToken(token) });
+}
+export async function deleteSession(conn: DuckDBConnection, token: string): Promise<number> {
+  changed(conn);
+  return sqlRun(conn, 'auth/session-delete', { token_hash: hashToken(token) });
+}
+export async function deleteUserSessions(conn: DuckDBConnection, userId: string): Promise<number> {
+  changed(conn);
+  return sqlRun(conn, 'auth/session-delete-user', { user_id: userId });
+}
+/** Call when an account's disabled or must-change-password flag changes (inside its write). */
+export const accountFlagsChanged = changed;

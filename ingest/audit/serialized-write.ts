@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Warehouse } from '../../warehouse/open-warehouse';
+import { pooledTransaction, type Warehouse } from '../../warehouse/open-warehouse';
 import { beginTailTx, endTailTx, type TailHolder } from './audit-tail';
 
 // Audited writes of one process run one after another: every write appends the next link of the one
@@ -19,6 +19,17 @@ interface Job { fn: (conn: DuckDBConnection) => Promise<unknown>; resolve: (v: u
 interface Queue extends TailHolder { waiting: Job[]; running: Promise<void> | null }
 
 const queues = new WeakMap<Warehouse, Queue>();
+const committedHooks = new WeakMap<DuckDBConnection, (() => void)[]>();
+
+/**
+ * Runs fn once the serialized write running on `conn` has committed (dropped if it rolls back), e.g.
+ * to forget cached reads of what it changed. Outside a serialized write, runs fn at once.
+ */
+export function afterCommit(conn: DuckDBConnection, fn: () => void): void {
+  const hooks = committedHooks.get(conn);
+  if (hooks) hooks.push(fn);
+  else fn();
+}
 
 function queueOf(warehouse: Warehouse): Queue {
   let q = queues.get(warehouse);
@@ -79,14 +90,23 @@ async function runGroup(warehouse: Warehouse, q: Queue, jobs: Job[]): Promise<vo
 
 function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
   let conn: DuckDBConnection | undefined;
-  return warehouse.transaction(async (c) => {
+  return pooledTransaction(warehouse, async (c) => {
     conn = c;
     beginTailTx(c, q);
+    committedHooks.set(c, []);
     await fn(c);
   }).then(
-    () => endTailTx(conn!, true),
+    () => {
+      endTailTx(conn!, true);
+      const hooks = committedHooks.get(conn!) ?? [];
+      committedHooks.delete(conn!);
+      for (const hook of hooks) hook();
+    },
     (err: unknown) => {
-      if (conn) endTailTx(conn, false);
+      if (conn) {
+        endTailTx(conn, false);
+        committedHooks.delete(conn);
+      }
       throw err;
     },
   );

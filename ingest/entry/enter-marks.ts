@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Warehouse } from '../../warehouse/open-warehouse';
+import { withPooledConnection, type Warehouse } from '../../warehouse/open-warehouse';
 import { serializedWrite } from '../audit/serialized-write';
 import { auditedReplace } from './audited-write';
 import { readSnapshots } from './entities';
 import type { EntryActor } from './entry-actor';
 import { FieldErrors } from './field-errors';
 import { assertNotLocked } from './finals-lock';
-import { groupStudents, lessonForWrite } from './load-context';
+import { lessonWithStudents } from './load-context';
 import { markValueProblem } from './mark-values';
 import { scheduleRefresh } from './refresh-marts';
 import { sqlRows, type Row } from './sql-rows';
@@ -33,10 +33,8 @@ export const newEntryId = () => `N-${randomUUID()}`;
 export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lessonId: string, input: { marks: MarkInput[]; removeMarkIds?: string[] }): Promise<{ markIds: string[]; removed: number; changed: number }> {
   // validation reads run before the serialized write, so that concurrent requests overlap them;
   // what a concurrent write may change (marks of the lesson, the finals lock) is checked inside
-  const { l, students } = await warehouse.withConnection(async (conn) => {
-    const lesson = await lessonForWrite(conn, actor, lessonId);
-    return { l: lesson, students: await groupStudents(conn, lesson.school_id, lesson.group_id, { onDate: lesson.date }) };
-  });
+  const l = await withPooledConnection(warehouse, (conn) => lessonWithStudents(conn, actor, lessonId));
+  const students = l.students;
   const errors = new FieldErrors();
   const remove = input.removeMarkIds ?? [];
   if (input.marks.length + remove.length === 0) errors.add('marks', 'нет ни одной оценки');

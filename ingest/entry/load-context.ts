@@ -26,6 +26,14 @@ export async function lessonForWrite(conn: DuckDBConnection, actor: EntryActor, 
   return l;
 }
 
+/** lessonForWrite with the students of its group on the lesson's date (groupStudents), in one query. */
+export async function lessonWithStudents(conn: DuckDBConnection, actor: EntryActor, lessonId: string): Promise<LessonContext & { students: Set<string> }> {
+  const [l] = await sqlRows<LessonContext & { students: string[] }>(conn, 'entry/lesson-with-students', { lesson_id: lessonId, ...schoolParams(actor) });
+  if (!l) throw new NotFound('lesson_not_found', `Урок «${lessonId}» не найден`, `lesson ${lessonId} not found`);
+  if (!actor.writableGroups.includes(l.group_id)) throw notWritable(l.group_id);
+  return { ...l, students: new Set(l.students) };
+}
+
 export async function groupForWrite(conn: DuckDBConnection, actor: EntryActor, groupId: string): Promise<GroupContext> {
   const [g] = await sqlRows<GroupContext>(conn, 'entry/group-context', { group_id: groupId, ...schoolParams(actor) });
   if (!g) throw new NotFound('group_not_found', `Группа «${groupId}» не найдена`, `group ${groupId} not found`);
