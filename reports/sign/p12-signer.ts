@@ -1,6 +1,8 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { ValidationError } from '../../common/errors';
+import { detachedCms, type CmsIdentity } from './detached-cms';
 import type { Signer } from './signer';
 
 /** Attribute values of a parsed certificate name are UTF-8 bytes; forge would encode them again. */
@@ -18,6 +20,8 @@ export class P12Signer implements Signer {
   readonly serialNumber: string;
   private readonly key: forge.pki.PrivateKey;
   private readonly cert: forge.pki.Certificate;
+  /** the key and certificate as the native signing needs them, converted once per file */
+  private readonly identity: CmsIdentity;
 
   constructor(p12: Buffer, password: string) {
     let parsed: forge.pkcs12.Pkcs12Pfx;
@@ -36,6 +40,7 @@ export class P12Signer implements Signer {
     this.signerName = cn ? forge.util.decodeUtf8(cn) : 'без имени';
     this.certificatePem = forge.pki.certificateToPem(this.cert);
     this.serialNumber = this.cert.serialNumber;
+    this.identity = { certificate: forge.pki.certificateToAsn1(this.cert), key: createPrivateKey(forge.pki.privateKeyToPem(this.key)) };
   }
 
   static fromFile(path: string, password: string): P12Signer {
@@ -43,6 +48,11 @@ export class P12Signer implements Signer {
   }
 
   async sign(data: Buffer, signingTime: Date): Promise<Buffer> {
+    return detachedCms(data, signingTime, this.identity);
+  }
+
+  /** The same signature made by node-forge's pkcs7 alone (the reference the native one is tested against). */
+  async signWithForge(data: Buffer, signingTime: Date): Promise<Buffer> {
     const p7 = forge.pkcs7.createSignedData();
     p7.content = forge.util.createBuffer(data.toString('binary'));
     p7.addCertificate(this.cert);
