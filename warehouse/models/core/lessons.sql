@@ -21,7 +21,7 @@ cw_by_lesson as (
   select school_id, lesson_id, min(control_work_id) as control_work_id
   from control_works where lesson_id is not null group by all
 ),
-joined as (
+joined as not materialized (
   select
     l.school_id, l.lesson_id, l.group_id, g.class_id, g.subject_id, g.kind as group_kind,
     l.date, l.lesson_no, l.starts_at, l.ends_at, l.status,
@@ -33,27 +33,43 @@ joined as (
     l.attendance_entered_at,
     coalesce(l.control_work_id, cl.control_work_id) as control_work_id,
     s.timezone,
-    timezone(s.timezone, l.date + l.starts_at) as start_at,
-    timezone(s.timezone, l.date + l.ends_at) as end_at,
-    local_midnight(l.date + 1, s.timezone) as day_end_at
+    l.date + l.starts_at as local_start, l.date + l.ends_at as local_end, (l.date + 1)::timestamp as local_day_end
   from lessons l
   join schools s on s.school_id = l.school_id
   left join groups g on g.school_id = l.school_id and g.group_id = l.group_id
   left join cw_by_lesson cl on cl.school_id = l.school_id and cl.lesson_id = l.lesson_id
 ),
-with_cw as (
-  select j.*, cw.kind as control_work_kind
+-- a zone conversion is costly: each distinct local time of a zone is converted once
+local_times as (
+  select distinct timezone, unnest([local_start, local_end, local_day_end]) as local_ts from joined
+),
+instants as (
+  select timezone, local_ts, timezone(timezone, local_ts) as instant from local_times where local_ts is not null
+),
+timed as (
+  select j.* exclude (local_start, local_end, local_day_end),
+         st.instant as start_at, en.instant as end_at, de.instant as day_end_at
   from joined j
+  left join instants st on st.timezone = j.timezone and st.local_ts = j.local_start
+  left join instants en on en.timezone = j.timezone and en.local_ts = j.local_end
+  left join instants de on de.timezone = j.timezone and de.local_ts = j.local_day_end
+),
+with_cw as not materialized (
+  select j.*, cw.kind as control_work_kind
+  from timed j
   left join control_works cw on cw.school_id = j.school_id and cw.control_work_id = j.control_work_id
+),
+-- the class's (a stream: the group's) due lessons of that day; a lesson not due has none of its own
+class_days as (
+  select school_id, coalesce(class_id, '#' || group_id) as class_key, date, max(end_at) filter (where is_due) as class_last_end_at
+  from with_cw group by all
 ),
 final as (
   select
     w.*,
     case when w.status = 'planned' and w.day_end_at <= now() then 'held' else w.status end as effective_status,
-    -- the class's (a stream: the group's) due lessons of that day; a lesson not due has none of its own
-    max(case when w.is_due then w.end_at end) over (
-      partition by w.school_id, coalesce(w.class_id, '#' || w.group_id), w.date
-    ) as class_last_end_at
+    d.class_last_end_at
   from with_cw w
+  join class_days d on d.school_id = w.school_id and d.class_key = coalesce(w.class_id, '#' || w.group_id) and d.date = w.date
 )
 select * from final

@@ -13,12 +13,17 @@ due as (
   select
     l.school_id, l.due_teacher_id as teacher_id, l.class_id, l.group_id, l.subject_id,
     m.mark_id as record_id, m.student_id, l.date as ref_date, l.timezone,
-    local_midnight(l.date + 1 + p.value::integer, l.timezone) as due_at,
+    l.date + 1 + p.value::integer as due_day,
     m.entered_at
   from marks m
   join lessons l on l.school_id = m.school_id and l.lesson_id = m.lesson_id
   join params p on p.school_id = l.school_id and l.date >= p.valid_from and l.date < p.valid_to
   where l.is_due and l.control_work_kind = 'vshk'
+),
+-- each distinct due day of a zone converted once (a zone conversion is costly)
+due_instants as (
+  select timezone, due_day, local_midnight(due_day, timezone) as due_at
+  from (select distinct timezone, due_day from due)
 ),
 final as (
   select
@@ -26,5 +31,6 @@ final as (
     'mark' as record_kind, record_id, student_id, due_at, entered_at, null::timestamptz as opens_at,
     ref_date, timezone, null::varchar as period_id
   from due
+  left join due_instants using (timezone, due_day)
 )
 select * from final

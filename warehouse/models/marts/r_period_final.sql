@@ -53,17 +53,30 @@ due as (
   join period_grades pg on pg.school_id = t.school_id and pg.period_id = t.period_id and pg.grade = ce.grade
   qualify row_number() over (partition by t.school_id, m.student_id, t.subject_id, t.period_id order by t.group_id) = 1
 ),
-final as (
-  select
-    'R-PERIOD-FINAL' as rule_id, d.school_id, d.teacher_id, d.class_id, d.group_id, d.subject_id,
-    'final_mark' as record_kind, d.student_id || ':' || d.subject_id || ':' || d.period_id as record_id, d.student_id,
-    local_midnight(greatest(d.ends_on, coalesce(f.deferred_until, d.ends_on)) + 1, d.timezone) as due_at,
-    case when f.value is not null then f.entered_at end as entered_at,
-    local_midnight(d.ends_on - p.value::integer + 1, d.timezone) as opens_at,
-    d.ends_on as ref_date, d.timezone, d.period_id
+days as (
+  select d.*, f.value, f.entered_at,
+         greatest(d.ends_on, coalesce(f.deferred_until, d.ends_on)) + 1 as due_day,
+         d.ends_on - p.value::integer + 1 as opens_day
   from due d
   join params p on p.school_id = d.school_id and d.ends_on >= p.valid_from and d.ends_on < p.valid_to
   left join finals f on f.school_id = d.school_id and f.student_id = d.student_id
    and f.subject_id = d.subject_id and f.period_id = d.period_id
+),
+-- each distinct day of a zone converted once (a zone conversion is costly)
+instants as (
+  select timezone, day, local_midnight(day, timezone) as at
+  from (select distinct timezone, unnest([due_day, opens_day]) as day from days)
+),
+final as (
+  select
+    'R-PERIOD-FINAL' as rule_id, d.school_id, d.teacher_id, d.class_id, d.group_id, d.subject_id,
+    'final_mark' as record_kind, d.student_id || ':' || d.subject_id || ':' || d.period_id as record_id, d.student_id,
+    du.at as due_at,
+    case when d.value is not null then d.entered_at end as entered_at,
+    op.at as opens_at,
+    d.ends_on as ref_date, d.timezone, d.period_id
+  from days d
+  left join instants du on du.timezone = d.timezone and du.day = d.due_day
+  left join instants op on op.timezone = d.timezone and op.day = d.opens_day
 )
 select * from final
