@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSpec, type BundleFileName } from '../../common/bundle-spec';
-import { csvLine } from './parse-csv';
+import { csvLine, parseCsv } from './parse-csv';
 
 /** Where a bundle row came from: the source file, its line, and bundle column -> source column. */
 export interface Provenance {
@@ -13,6 +13,17 @@ export interface Provenance {
 export interface DraftFile {
   rows: Record<string, string>[];
   prov: Provenance[];
+  /**
+   * Rows too many to hold as objects, already written as the bundle file (header + rows in spec
+   * column order) — then `rows` and `prov` are empty and provenance is computed per row.
+   */
+  spill?: SpilledRows;
+}
+
+export interface SpilledRows {
+  path: string;
+  count: number;
+  provAt(index: number): Provenance | undefined;
 }
 
 /** A journal bundle being built from another format, with the provenance of every row. */
@@ -32,7 +43,16 @@ export function addRow(draft: BundleDraft, file: BundleFileName, row: Record<str
   f.prov.push(prov);
 }
 
-export const rowCount = (draft: BundleDraft, file: BundleFileName): number => draft.files[file]?.rows.length ?? 0;
+export const rowCount = (draft: BundleDraft, file: BundleFileName): number =>
+  (draft.files[file]?.rows.length ?? 0) + (draft.files[file]?.spill?.count ?? 0);
+
+/** The rows of a draft file as objects (read back from disk when spilled: dry runs and previews only). */
+export function draftRows(draft: BundleDraft, file: BundleFileName, limit = Infinity): Record<string, string>[] {
+  const f = draft.files[file];
+  if (!f?.spill) return (f?.rows ?? []).slice(0, limit);
+  const t = parseCsv(readFileSync(f.spill.path, 'utf8'));
+  return t.rows.slice(0, limit).map((cells) => Object.fromEntries(t.header.map((h, i) => [h, cells[i] ?? ''])));
+}
 
 /** Files the bundle requires that the source had nothing for: written with headers only. */
 export const emptyRequiredFiles = (draft: BundleDraft): BundleFileName[] =>
@@ -49,6 +69,10 @@ export function writeBundleDraft(draft: BundleDraft, dir: string): void {
       continue;
     }
     const f = draft.files[spec.file];
+    if (f?.spill) {
+      copyFileSync(f.spill.path, join(dir, `${spec.file}.csv`));
+      continue;
+    }
     if (!spec.required && !f?.rows.length) continue;
     const cols = spec.columns.map((c) => c.name);
     const parts: string[] = [csvLine(cols)];
@@ -60,5 +84,6 @@ export function writeBundleDraft(draft: BundleDraft, dir: string): void {
 /** Maps a bundle file's data line (header = line 1) back to the source row. */
 export function sourceOf(draft: BundleDraft, file: string, line: number): Provenance | undefined {
   const name = file.replace(/\.csv$/, '') as BundleFileName;
-  return draft.files[name]?.prov[line - 2];
+  const f = draft.files[name];
+  return f?.spill ? f.spill.provAt(line - 2) : f?.prov[line - 2];
 }

@@ -7,6 +7,7 @@ import { indexPeople, mapPeople } from './map-oneroster-people';
 import { findSchools, readSchoolYear } from './map-oneroster-year';
 import { readOneRoster } from './read-oneroster';
 import { readSourceFiles } from './read-source-files';
+import { convertWithNativeResults } from './native-results';
 
 export interface OneRosterConversion {
   version: string;
@@ -14,16 +15,29 @@ export interface OneRosterConversion {
   delta: boolean;
   drafts: BundleDraft[];
   issues: ConvertIssue[];
+  /** removes the files a native read spilled to disk (no-op otherwise) */
+  dispose?: () => void;
 }
 
-/** A OneRoster 1.1/1.2 CSV export (folder or zip) -> one bundle draft per school, with provenance. */
-export function convertOneRoster(path: string, opts: OneRosterOptions = {}): OneRosterConversion {
-  return convertOneRosterFiles(readSourceFiles(path), opts);
+/**
+ * A OneRoster 1.1/1.2 CSV export (folder or zip) -> one bundle draft per school, with provenance.
+ * A big results.csv is read by DuckDB (native-results.ts); call `dispose` when done with the drafts.
+ */
+export async function convertOneRoster(path: string, opts: OneRosterOptions = {}): Promise<OneRosterConversion> {
+  const files = readSourceFiles(path);
+  return (await convertWithNativeResults(path, files, opts)) ?? convertOneRosterFiles(files, opts);
 }
 
 export function convertOneRosterFiles(files: Map<string, Uint8Array>, opts: OneRosterOptions = {}): OneRosterConversion {
-  const src = readOneRoster(files);
-  const ctx = new MapContext(src, opts);
+  const ctx = new MapContext(readOneRoster(files), opts);
+  const result = mapOneRoster(ctx);
+  finishConversion(ctx, result);
+  return result;
+}
+
+/** Everything but the last pass: with `ctx.deferResults` set, results wait for it (native-results.ts). */
+export function mapOneRoster(ctx: MapContext): OneRosterConversion {
+  const { src, opts } = ctx;
   const version = src.manifest['oneroster.version'] ?? '';
   const delta = Object.entries(src.manifest).some(([k, v]) => k.startsWith('file.') && v.trim().toLowerCase() === 'delta');
   const result: OneRosterConversion = { version, delta, drafts: [], issues: ctx.issues };
@@ -75,6 +89,12 @@ export function convertOneRosterFiles(files: Map<string, Uint8Array>, opts: OneR
     mapGradebook(ctx, draft, groups, students);
     result.drafts.push(draft);
   }
+  return result;
+}
+
+/** Skipped records and absent data, once every row is mapped. */
+export function finishConversion(ctx: MapContext, result: OneRosterConversion): void {
+  if (!result.drafts.length) return;
   ctx.reportSkipped();
   const absent = new Set(result.drafts.flatMap(emptyRequiredFiles));
   if (absent.size) {
@@ -82,7 +102,6 @@ export function convertOneRosterFiles(files: Map<string, Uint8Array>, opts: OneR
       `OneRoster не содержит этих данных, они не выдумываются и записаны пустыми: ${[...absent].join(', ')}`,
       `not carried by OneRoster, written empty: ${[...absent].join(', ')}`));
   }
-  return result;
 }
 
 const sourceSystem = (version: string, name: string | undefined): string =>

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSpec, type ColumnType } from '../../common/bundle-spec';
 import type { Warehouse } from '../../warehouse/open-warehouse';
-import type { BundleDraft } from './bundle-draft';
+import { draftRows, type BundleDraft } from './bundle-draft';
 
 export interface TableChange { added: number; changed: number; removed: number; unchanged: number }
 
@@ -40,7 +40,7 @@ export async function diffDraft(warehouse: Warehouse, draft: BundleDraft): Promi
       }
       const change: TableChange = { added: 0, changed: 0, removed: 0, unchanged: 0 };
       const seen = new Set<string>();
-      for (const r of draft.files[spec.file]?.rows ?? []) {
+      for (const r of draftRows(draft, spec.file)) {
         const id = k(r);
         seen.add(id);
         const before = old.get(id);

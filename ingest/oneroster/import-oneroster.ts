@@ -4,7 +4,7 @@ import { ImportError } from '../../common/errors';
 import type { Warehouse } from '../../warehouse/open-warehouse';
 import type { ImportOptions } from '../bundle/import-bundle';
 import { issue } from './convert-issue';
-import { convertOneRoster } from './convert-oneroster';
+import { convertOneRoster, type OneRosterConversion } from './convert-oneroster';
 import { importDrafts, type OtherImportReport } from './import-drafts';
 import type { OneRosterOptions } from './map-context';
 
@@ -18,11 +18,19 @@ const schoolExists = readFileSync(join(import.meta.dirname, 'sql', 'school-exist
 export async function importOneRoster(warehouse: Warehouse, path: string, opts: ImportOptions & OneRosterOptions = {}): Promise<OtherImportReport> {
   let conv;
   try {
-    conv = convertOneRoster(path, opts);
+    conv = await convertOneRoster(path, opts);
   } catch (e) {
     throw new ImportError('oneroster_unreadable', `Не удалось прочитать выгрузку OneRoster ${path}: ${(e as Error).message}`,
       `cannot read OneRoster export ${path}: ${(e as Error).message}`);
   }
+  try {
+    return await importConverted(warehouse, conv, path, opts);
+  } finally {
+    conv.dispose?.();
+  }
+}
+
+async function importConverted(warehouse: Warehouse, conv: OneRosterConversion, path: string, opts: ImportOptions & OneRosterOptions): Promise<OtherImportReport> {
   if (conv.delta) {
     for (const d of conv.drafts) {
       const found = await warehouse.withConnection(async (c) => (await c.runAndReadAll(schoolExists, { school_id: d.schoolId })).getRows().length > 0);

@@ -1,4 +1,6 @@
 import type { MarkScale } from '../../common/bundle-spec';
+import type { BundleDraft } from './bundle-draft';
+import type { GradebookScope } from './map-oneroster-gradebook';
 import { issue, type ConvertIssue } from './convert-issue';
 import type { OneRosterFile } from './oneroster-files';
 import { readDate, slashOrder, type SlashOrder } from './read-dates';
@@ -13,6 +15,8 @@ export interface OneRosterOptions {
   yearEndsOn?: string;
   /** import the export's only school under this Svodka school id (the api passes the caller's school) */
   schoolId?: string;
+  /** results.csv from this many bytes on is read by DuckDB (default native-results.ts' nativeResultsFrom) */
+  nativeFrom?: number;
 }
 
 /** Shared state of one conversion: the source, the options, and the issues found so far. */
@@ -21,8 +25,18 @@ export class MapContext {
   private orders = new Map<string, SlashOrder>();
   private skipped = new Map<string, Map<string, number>>();
 
+  /** set when results.csv is read by DuckDB: its marks are mapped after the rest (native-results.ts) */
+  deferResults?: (draft: BundleDraft, scope: GradebookScope) => void;
+
   constructor(readonly src: OneRosterSource, readonly opts: OneRosterOptions) {
     this.issues = src.issues;
+  }
+
+  /** Counts records skipped by status outside `active` (n = 0 only keeps the file's place in the report). */
+  addSkipped(file: string, status: string, n: number): void {
+    const m = this.skipped.get(file) ?? new Map<string, number>();
+    this.skipped.set(file, m);
+    if (n) m.set(status, (m.get(status) ?? 0) + n);
   }
 
   table(file: OneRosterFile): OneRosterTable | undefined {
@@ -36,9 +50,7 @@ export class MapContext {
     return t.rows.filter((r) => {
       const status = (r.v.status ?? '').toLowerCase();
       if (status === 'tobedeleted' || status === 'inactive') {
-        const m = this.skipped.get(t.name) ?? new Map<string, number>();
-        m.set(status, (m.get(status) ?? 0) + 1);
-        this.skipped.set(t.name, m);
+        this.addSkipped(t.name, status, 1);
         return false;
       }
       return true;

@@ -15,6 +15,8 @@ export interface OneRosterTable {
   rows: OneRosterRow[];
   /** standard column -> header as written in the file (for error messages) */
   written: Record<string, string>;
+  /** set when the rows are read by DuckDB instead (rows is then empty): header cell index -> column */
+  native?: { map: (string | null)[]; width: number; issuesAt: number };
 }
 
 export interface OneRosterSource {
@@ -24,7 +26,7 @@ export interface OneRosterSource {
 }
 
 /** Reads and normalises the CSV files of a OneRoster export; every defect found becomes an issue. */
-export function readOneRoster(files: Map<string, Uint8Array>): OneRosterSource {
+export function readOneRoster(files: Map<string, Uint8Array>, nativeFiles: ReadonlyMap<OneRosterFile, number> = new Map()): OneRosterSource {
   const issues: ConvertIssue[] = [];
   const tables: OneRosterSource['tables'] = {};
   const byLower = new Map([...files.keys()].map((n) => [n.toLowerCase(), n]));
@@ -32,7 +34,9 @@ export function readOneRoster(files: Map<string, Uint8Array>): OneRosterSource {
     const name = byLower.get(`${file.toLowerCase()}.csv`);
     if (!name) continue;
     byLower.delete(`${file.toLowerCase()}.csv`);
-    const t = readTable(name, files.get(name)!, oneRosterColumns[file], issues);
+    const headerEnd = nativeFiles.get(file);
+    const t = headerEnd === undefined ? readTable(name, files.get(name)!, oneRosterColumns[file], issues)
+      : readHeaderOnly(name, files.get(name)!.subarray(0, headerEnd), oneRosterColumns[file], issues);
     if (t) tables[file] = t;
   }
   for (const [lower, name] of byLower) {
@@ -99,6 +103,16 @@ function readTable(name: string, bytes: Uint8Array, known: readonly string[], is
   const written: Record<string, string> = {};
   map.forEach((col, idx) => { if (col) written[col] = table.header[idx]!.trim(); });
   return { name, rows, written };
+}
+
+/** Only the header of a file whose rows DuckDB reads (see native-results.ts): same header checks. */
+function readHeaderOnly(name: string, head: Uint8Array, known: readonly string[], issues: ConvertIssue[]): OneRosterTable | null {
+  const table = parseCsv(decodeText(head).text);
+  const map = mapHeader(name, table.header, table.headerLine, known, issues);
+  if (!map) return null;
+  const written: Record<string, string> = {};
+  map.forEach((col, idx) => { if (col) written[col] = table.header[idx]!.trim(); });
+  return { name, rows: [], written, native: { map, width: table.header.length, issuesAt: issues.length } };
 }
 
 /** Header cell -> standard column (null = ignored). Null result = the file cannot be read. */

@@ -3,8 +3,9 @@ import { bundleSpec } from '../../common/bundle-spec';
 import type { ImportIssue } from '../../common/import-report';
 import { convertXlsx } from '../xlsx/convert-xlsx';
 import type { XlsxOptions } from '../xlsx/xlsx-context';
-import type { BundleDraft } from './bundle-draft';
+import { draftRows, rowCount, type BundleDraft } from './bundle-draft';
 import { convertOneRoster } from './convert-oneroster';
+import type { ConvertIssue } from './convert-issue';
 import { toImportIssue } from './import-drafts';
 import type { OneRosterOptions } from './map-context';
 import { parseCsv } from './parse-csv';
@@ -24,10 +25,10 @@ export interface UploadPreview {
 const cap = 50;
 
 function tablesOf(draft: BundleDraft, limit: number): PreviewTable[] {
-  return bundleSpec.filter((s) => (draft.files[s.file]?.rows.length ?? 0) > 0).map((s) => {
+  return bundleSpec.filter((s) => rowCount(draft, s.file) > 0).map((s) => {
     const columns = s.columns.map((c) => c.name);
-    const rows = draft.files[s.file]!.rows;
-    return { file: `${s.file}.csv`, columns, rows: rows.slice(0, limit).map((r) => columns.map((c) => r[c] ?? '')), total: rows.length };
+    const rows = draftRows(draft, s.file, limit);
+    return { file: `${s.file}.csv`, columns, rows: rows.map((r) => columns.map((c) => r[c] ?? '')), total: rowCount(draft, s.file) };
   });
 }
 
@@ -39,12 +40,16 @@ export async function previewUpload(path: string, format: UploadFormat, opts: On
     });
     return { format, detected: [], tables, errors: [], warnings: [], errorCount: 0 };
   }
-  const conv = format === 'oneroster'
-    ? { ...convertOneRoster(path, opts), detected: [] as UploadPreview['detected'] }
+  const conv: { drafts: BundleDraft[]; issues: ConvertIssue[]; detected: UploadPreview['detected']; dispose?: () => void } = format === 'oneroster'
+    ? { ...(await convertOneRoster(path, opts)), detected: [] }
     : await convertXlsx(path, opts).then((c) => ({ ...c, drafts: c.draft ? [c.draft] : [] }));
-  const errors = conv.issues.filter((i) => i.severity === 'error').map(toImportIssue);
-  return {
-    format, detected: conv.detected, tables: conv.drafts.flatMap((d) => tablesOf(d, limit)),
-    errors: errors.slice(0, cap), warnings: conv.issues.filter((i) => i.severity === 'warning').map(toImportIssue).slice(0, cap), errorCount: errors.length,
-  };
+  try {
+    const errors = conv.issues.filter((i) => i.severity === 'error').map(toImportIssue);
+    return {
+      format, detected: conv.detected, tables: conv.drafts.flatMap((d) => tablesOf(d, limit)),
+      errors: errors.slice(0, cap), warnings: conv.issues.filter((i) => i.severity === 'warning').map(toImportIssue).slice(0, cap), errorCount: errors.length,
+    };
+  } finally {
+    conv.dispose?.();
+  }
 }

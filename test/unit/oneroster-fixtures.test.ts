@@ -4,21 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { convertOneRoster } from '../../ingest/oneroster/convert-oneroster';
 
 const dir = '/work/shared/fixtures/oneroster';
-const counts = (r: ReturnType<typeof convertOneRoster>) =>
+const counts = (r: Awaited<ReturnType<typeof convertOneRoster>>) =>
   r.drafts.map((d) => Object.fromEntries(Object.entries(d.files).map(([k, v]) => [k, v!.rows.length])));
-const errors = (r: ReturnType<typeof convertOneRoster>) => r.issues.filter((i) => i.severity === 'error').map((i) => i.message);
-const codes = (r: ReturnType<typeof convertOneRoster>) => r.issues.map((i) => i.code);
+const errors = (r: Awaited<ReturnType<typeof convertOneRoster>>) => r.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+const codes = (r: Awaited<ReturnType<typeof convertOneRoster>>) => r.issues.map((i) => i.code);
 
 describe('third-party OneRoster fixtures', () => {
-  it('v1p1-oat-sa: no academic sessions -> fails naming the file; converts when the year is given', () => {
-    const r = convertOneRoster(`${dir}/v1p1-oat-sa`);
+  it('v1p1-oat-sa: no academic sessions -> fails naming the file; converts when the year is given', async () => {
+    const r = await convertOneRoster(`${dir}/v1p1-oat-sa`);
     expect(errors(r)).toEqual([
       'academicSessions.csv: нет ни одного учебного периода — не определить учебный год; добавьте academicSessions или укажите даты года при импорте',
     ]);
     expect(r.drafts).toEqual([]);
     // users.csv has 20 headers but 22 cells in row 2 (metadata values without a header)
     expect(r.issues.filter((i) => i.code === 'value_without_header').map((i) => i.line)).toEqual([2, 2]);
-    const withYear = convertOneRoster(`${dir}/v1p1-oat-sa`, { yearStartsOn: '2017-09-01', yearEndsOn: '2018-05-31' });
+    const withYear = await convertOneRoster(`${dir}/v1p1-oat-sa`, { yearStartsOn: '2017-09-01', yearEndsOn: '2018-05-31' });
     // two schools (12345, 54321); no teacher enrolments: every class fails with its line
     expect(withYear.drafts.map((d) => d.schoolId)).toEqual(['12345', '54321']);
     expect(errors(withYear)).toEqual([
@@ -30,8 +30,8 @@ describe('third-party OneRoster fixtures', () => {
     expect(withYear.drafts[0]!.manifest.academic_year).toBe('2017/2018');
   });
 
-  it('Test_full_data_set: department named as school, tobedeleted/inactive skipped, imports', () => {
-    const r = convertOneRoster(`${dir}/v1p2-catalyst/Test_full_data_set.zip`);
+  it('Test_full_data_set: department named as school, tobedeleted/inactive skipped, imports', async () => {
+    const r = await convertOneRoster(`${dir}/v1p2-catalyst/Test_full_data_set.zip`);
     expect(errors(r)).toEqual([]);
     expect(r.version).toBe('1.1');
     expect(r.drafts.map((d) => d.schoolId)).toEqual(['org-sch-222-456']);
@@ -48,15 +48,15 @@ describe('third-party OneRoster fixtures', () => {
     expect(d.files.guardians!.rows[0]).toMatchObject({ guardian_id: 'usr-222-1234561', student_id: 'usr-222-66778899', full_name: 'Jones Thomas Paul', relation: 'parent' });
   });
 
-  it('Test_minimal_data_set: a homeroom class without grades fails with its line', () => {
-    const r = convertOneRoster(`${dir}/v1p2-catalyst/Test_minimal_data_set.zip`);
+  it('Test_minimal_data_set: a homeroom class without grades fails with its line', async () => {
+    const r = await convertOneRoster(`${dir}/v1p2-catalyst/Test_minimal_data_set.zip`);
     expect(errors(r)).toEqual([
       'classes.csv, строка 3, поле grades: не удалось определить параллель класса (1–11): grades=«», title=«History - 2»',
     ]);
   });
 
-  it('oneroster_test_data: delta manifest, class without a teacher', () => {
-    const r = convertOneRoster(`${dir}/v1p2-catalyst/oneroster_test_data.zip`);
+  it('oneroster_test_data: delta manifest, class without a teacher', async () => {
+    const r = await convertOneRoster(`${dir}/v1p2-catalyst/oneroster_test_data.zip`);
     expect(r.delta).toBe(true);
     expect(r.version).toBe('1.2');
     expect(errors(r)).toEqual([
@@ -66,8 +66,8 @@ describe('third-party OneRoster fixtures', () => {
     expect(r.drafts[0]!.files.students!.rows[0]).toEqual({ student_id: 'USER_0', full_name: 'Wayne Bruce', birth_date: '2010-04-17' });
   });
 
-  it('v1p2_full_dataset: misspelled headers and trailing empty header columns are read with warnings', () => {
-    const r = convertOneRoster(`${dir}/v1p2-catalyst/v1p2_full_dataset.zip`);
+  it('v1p2_full_dataset: misspelled headers and trailing empty header columns are read with warnings', async () => {
+    const r = await convertOneRoster(`${dir}/v1p2-catalyst/v1p2_full_dataset.zip`);
     expect(errors(r)).toEqual([]);
     const misspelled = r.issues.filter((i) => i.code === 'header_misspelled').map((i) => i.message);
     expect(misspelled).toContain('users.csv, строка 1, поле prefferedGivenName: заголовок «prefferedGivenName» понят как «preferredGivenName»');

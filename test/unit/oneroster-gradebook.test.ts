@@ -8,8 +8,10 @@ import { readDate, slashOrder } from '../../ingest/oneroster/read-dates';
 
 const fixture = 'test/fixtures/imports/oneroster-gradebook';
 
+const converted = await convertOneRoster(fixture, { timezone: 'Asia/Yekaterinburg' });
+
 describe('OneRoster gradebook -> bundle', () => {
-  const r = convertOneRoster(fixture, { timezone: 'Asia/Yekaterinburg' });
+  const r = converted;
   const d = r.drafts[0]!;
   const rows = (f: keyof typeof d.files) => d.files[f]?.rows ?? [];
 

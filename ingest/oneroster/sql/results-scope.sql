@@ -1,0 +1,24 @@
+-- the school one pass over or_results maps against, as ENUM types (a cast is a hash lookup that keeps
+-- the file order, where a join would not): its graded lineItems, students, staff, every lineItem of
+-- the export; or_kind() sorts each result (see map-oneroster-gradebook.ts): `skip` (status
+-- tobedeleted/inactive), `other` (another school's lineItem: skipped silently), `clean` (every check
+-- surely passes), else `unsure` (the JS mapper decides: errors, odd values, spaces around values)
+create or replace temp table or_lessons as select unnest($items) as id;
+create or replace temp table or_students as select unnest($students) as id;
+create or replace temp table or_staff as select unnest($staff) as id;
+create or replace temp table or_items as select unnest($all_items) as id;
+drop type if exists or_lesson;
+drop type if exists or_student;
+drop type if exists or_staff_id;
+drop type if exists or_any_item;
+create type or_lesson as enum (select id from or_lessons);
+create type or_student as enum (select id from or_students);
+create type or_staff_id as enum (select id from or_staff);
+create type or_any_item as enum (select id from or_items);
+create or replace temp macro or_kind(status_kind, row_ok, item, student) as case
+  when status_kind in ('tobedeleted', 'inactive') then 'skip'
+  when status_kind = 'unsure' then 'unsure'
+  when try_cast(item as or_lesson) is null and try_cast(item as or_any_item) is not null then 'other'
+  when try_cast(item as or_lesson) is not null and row_ok and try_cast(student as or_student) is not null then 'clean'
+  else 'unsure'
+end
