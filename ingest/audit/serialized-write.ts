@@ -15,11 +15,30 @@ import { beginTailTx, endTailTx, type TailHolder } from './audit-tail';
 // outside the transaction between runs.
 const maxGroup = 64;
 
-interface Job { fn: (conn: DuckDBConnection) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+interface Job { fn: (conn: DuckDBConnection) => Promise<unknown>; deferring: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void }
 interface Queue extends TailHolder { waiting: Job[]; running: Promise<void> | null }
 
 const queues = new WeakMap<Warehouse, Queue>();
 const committedHooks = new WeakMap<DuckDBConnection, (() => void)[]>();
+const pendingWork = new WeakMap<DuckDBConnection, (() => Promise<void>)[]>();
+
+/**
+ * Leaves work (rows and their audit links, buffered by a write) to run later in the same transaction:
+ * before the next write of the group that did not say it can follow deferred work, and before the
+ * commit. Outside a serialized write, the caller must run it itself (returns false).
+ */
+export function deferInTransaction(conn: DuckDBConnection, work: () => Promise<void>): boolean {
+  const pending = pendingWork.get(conn);
+  if (!pending) return false;
+  pending.push(work);
+  return true;
+}
+
+/** Runs the work deferred on `conn` so far, in order. */
+export async function runDeferred(conn: DuckDBConnection): Promise<void> {
+  const pending = pendingWork.get(conn);
+  while (pending?.length) await pending.shift()!();
+}
 
 /**
  * Runs fn once the serialized write running on `conn` has committed (dropped if it rolls back), e.g.
@@ -40,10 +59,14 @@ function queueOf(warehouse: Warehouse): Queue {
   return q;
 }
 
-/** Runs fn in a transaction, after every earlier serialized write of this warehouse (possibly together with others). */
-export function serializedWrite<T>(warehouse: Warehouse, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+/**
+ * Runs fn in a transaction, after every earlier serialized write of this warehouse (possibly together
+ * with others). `deferring`: fn reads nothing that deferred work of earlier writes of its group
+ * changes (it may run before that work is done), and defers its own rows with deferInTransaction.
+ */
+export function serializedWrite<T>(warehouse: Warehouse, fn: (conn: DuckDBConnection) => Promise<T>, opts: { deferring?: boolean } = {}): Promise<T> {
   const q = queueOf(warehouse);
-  const done = new Promise<T>((resolve, reject) => q.waiting.push({ fn, resolve: resolve as (v: unknown) => void, reject }));
+  const done = new Promise<T>((resolve, reject) => q.waiting.push({ fn, deferring: opts.deferring ?? false, resolve: resolve as (v: unknown) => void, reject }));
   if (!q.running) q.running = drain(warehouse, q);
   return done;
 }
@@ -68,10 +91,13 @@ async function runGroup(warehouse: Warehouse, q: Queue, jobs: Job[]): Promise<vo
   try {
     await inTransaction(warehouse, q, async (conn) => {
       for (const job of jobs) {
+        failedAt = -1;
+        if (!job.deferring) await runDeferred(conn);
         failedAt = results.length;
         results.push(await job.fn(conn));
       }
       failedAt = -1;
+      await runDeferred(conn);
     });
   } catch (err) {
     if (jobs.length === 1) return jobs[0]!.reject(err);
@@ -94,18 +120,21 @@ function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnecti
     conn = c;
     beginTailTx(c, q);
     committedHooks.set(c, []);
+    pendingWork.set(c, []);
     await fn(c);
   }).then(
     () => {
       endTailTx(conn!, true);
       const hooks = committedHooks.get(conn!) ?? [];
       committedHooks.delete(conn!);
+      pendingWork.delete(conn!);
       for (const hook of hooks) hook();
     },
     (err: unknown) => {
       if (conn) {
         endTailTx(conn, false);
         committedHooks.delete(conn);
+        pendingWork.delete(conn);
       }
       throw err;
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { withPooledConnection, type Warehouse } from '../../warehouse/open-warehouse';
 import { serializedWrite } from '../audit/serialized-write';
 import { auditedReplace } from './audited-write';
+import { insertNewAudited } from './deferred-inserts';
 import { readSnapshots } from './entities';
 import type { EntryActor } from './entry-actor';
 import { FieldErrors } from './field-errors';
@@ -52,6 +53,8 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
   });
   errors.throwIfAny();
 
+  // only new marks: their rows and audit links go with those of the other writes of the group
+  const onlyNew = remove.length === 0 && input.marks.every((m) => m.markId === undefined);
   const result = await serializedWrite(warehouse, async (conn) => {
     // (a serialized write may run twice: nothing it adds may outlive a run)
     const errors = new FieldErrors();
@@ -84,10 +87,14 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
       };
     });
     const ids = rows.map((r) => r.mark_id);
+    if (onlyNew) {
+      const changed = await insertNewAudited(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids, rows });
+      return { schoolId: l.school_id, markIds: ids, removed: 0, changed };
+    }
     const newIds = new Set(ids.filter((id) => !updates.includes(id)));
     const changes = await auditedReplace(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids: [...ids, ...remove], rows, newIds });
     return { schoolId: l.school_id, markIds: ids, removed: remove.length, changed: changes.length };
-  });
+  }, { deferring: onlyNew });
   scheduleRefresh(warehouse, result.schoolId);
   return { markIds: result.markIds, removed: result.removed, changed: result.changed };
 }
