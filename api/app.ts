@@ -57,7 +57,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (api) => importRoutes(api, ctx));
   const dashboardDir = opts.dashboardDir ?? join(import.meta.dirname, '..', 'dashboard', 'dist');
   if (existsSync(dashboardDir)) {
-    await app.register(fastifyStatic, { root: dashboardDir, wildcard: false });
+    // Vite names each asset by its content hash: a browser may keep it for good (index.html is revalidated)
+    await app.register(fastifyStatic, { root: dashboardDir, wildcard: false, setHeaders: (reply, path) => {
+      if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    } });
     app.get('/*', { config: { access: { roles: 'any', scope: 'public' } } }, (req, reply) =>
       req.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'));
   }

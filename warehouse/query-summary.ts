@@ -8,6 +8,8 @@ export interface SummaryFilters {
   school?: string;
   teacher?: string;
   asOf?: string;
+  /** false: skip the metric rows */
+  metrics?: boolean;
 }
 
 export interface RuleFigures {
@@ -70,7 +72,7 @@ export async function querySummary(warehouse: Warehouse, filters: SummaryFilters
   }
   const all = [...units.values()];
   const metrics: Summary['metrics'] = {};
-  for (const [id, by] of summaryMetrics) {
+  for (const [id, by] of filters.metrics === false ? [] : summaryMetrics) {
     if (!metricQueryName(id, by)) continue;
     metrics[id] = { by: by ?? 'default', rows: await queryMetric(warehouse, id, {
       school: filters.school, teacher: filters.teacher, asOf: filters.asOf, by }, allowed) };

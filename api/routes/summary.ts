@@ -11,6 +11,8 @@ const SummaryQuery = Type.Object({
   schoolId: Type.Optional(id),
   teacher: Type.Optional(id),
   as_of: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  /** false: the rules only, without the metric rows (the dashboard's tiles and heatmap need no more) */
+  metrics: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 type SummaryQueryString = Static<typeof SummaryQuery>;
 
@@ -39,7 +41,7 @@ export async function summaryRoutes(app: FastifyInstance, ctx: AppContext): Prom
     if (!caller) throw new NotAuthenticated('not_authenticated', 'Войдите в систему, чтобы увидеть эти данные.', 'no caller on summary route');
     const q = req.query;
     return cachedReply(req, reply, ctx.warehouse, caller, async () => {
-      const summary = await querySummary(ctx.warehouse, { school: q.school ?? q.schoolId, teacher: q.teacher, asOf: q.as_of }, {
+      const summary = await querySummary(ctx.warehouse, { school: q.school ?? q.schoolId, teacher: q.teacher, asOf: q.as_of, metrics: q.metrics }, {
         schools: caller.allowedSchools, classes: caller.allowedClasses, groups: caller.allowedGroups,
         students: caller.aggregatesOnly ? null : caller.allowedStudents,
       });

@@ -92,4 +92,13 @@ describe('GET /api/v1/summary', () => {
     expect(t1.rules['R-ARCHIVE']).toEqual({ judged: 0, breaches: 0, timely_rate: null, complete_rate: null });
     expect(s.metrics['M-PASS'].by).toBe('class');
   });
+
+  it('metrics=false: the same rule figures without the metric rows', async () => {
+    const all = (await get('director', '/api/v1/summary?as_of=2025-11-05')).json();
+    const rules = await get('director', '/api/v1/summary?as_of=2025-11-05&metrics=false');
+    expect(rules.statusCode).toBe(200);
+    expect(rules.json()).toEqual({ schools: all.schools, teachers: all.teachers, metrics: {} });
+    expect(all.schools[0].breaches).toBe(20);
+    expect((await get('director', '/api/v1/summary?metrics=perhaps')).statusCode).toBe(400);
+  });
 });
