@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSessionStore, type Role } from './stores/session';
+import { useReferenceStore } from './stores/reference';
 
 // Each role's pages are their own chunk (route-level code splitting).
 const routes: RouteRecordRaw[] = [
@@ -25,11 +26,19 @@ export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach(async (to) => {
   const session = useSessionStore();
+  // no waterfall: the page's code loads while the session is checked (the router imports it once more, from cache)
+  for (const record of to.matched) {
+    const page = record.components?.default;
+    if (typeof page === 'function') void (page as () => Promise<unknown>)().catch(() => undefined);
+  }
   if (!session.checked) await session.load();
   if (to.meta.public) return true;
   if (!session.me) return { path: '/login', query: { next: to.fullPath } };
   if (to.path === '/') return session.home;
   const roles = to.meta.roles as Role[] | undefined;
   if (roles && !roles.includes(session.me.role)) return { path: '/denied' };
+  // and the school's names, which every staff screen asks for first, while the page's code loads
+  const school = typeof to.query.school === 'string' ? to.query.school : session.me.schoolId;
+  if (school && !['guardian', 'student'].includes(session.me.role)) void useReferenceStore().load(school).catch(() => undefined);
   return true;
 });

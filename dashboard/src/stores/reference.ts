@@ -14,6 +14,8 @@ export interface Reference {
   groups: GroupRef[];
 }
 
+const inflight = new Map<string, Promise<Reference>>();
+
 /** Names behind ids (classes, periods, subjects, teachers, groups) of one school, loaded once. */
 export const useReferenceStore = defineStore('reference', {
   state: () => ({ bySchool: {} as Record<string, Reference>, schools: [] as Named[] }),
@@ -21,7 +23,13 @@ export const useReferenceStore = defineStore('reference', {
     async load(school: string): Promise<Reference> {
       const hit = this.bySchool[school];
       if (hit) return hit;
-      const ref = await get<Reference>('/api/v1/dashboard/reference', { schoolId: school });
+      // the router asks for it ahead of the page: the page then shares that request
+      let p = inflight.get(school);
+      if (!p) {
+        p = get<Reference>('/api/v1/dashboard/reference', { schoolId: school }).finally(() => inflight.delete(school));
+        inflight.set(school, p);
+      }
+      const ref = await p;
       this.bySchool[school] = ref;
       return ref;
     },

@@ -14,7 +14,7 @@ export const shiftDate = (date: string, days: number): string =>
 
 const inflight = new Map<string, Promise<Summary>>();
 
-/** `GET /api/v1/summary`: rules per school and teacher plus the first screen's metric rows. */
+/** `GET /api/v1/summary`: rules per school and teacher (without the metric rows: cards ask for the metrics they show). */
 export const useSummaryStore = defineStore('summary', {
   state: () => ({ cache: {} as Record<string, Summary> }),
   actions: {
@@ -25,7 +25,7 @@ export const useSummaryStore = defineStore('summary', {
       // screens ask for the same summary from several cards at once: one request serves them all
       let p = inflight.get(key);
       if (!p) {
-        p = get<Summary>('/api/v1/summary', { schoolId: school, as_of: asOf, teacher }).finally(() => inflight.delete(key));
+        p = get<Summary>('/api/v1/summary', { schoolId: school, as_of: asOf, teacher, metrics: false }).finally(() => inflight.delete(key));
         inflight.set(key, p);
       }
       const s = await p;
