@@ -1,11 +1,14 @@
 import { LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { sqlFile } from '../warehouse/sql-file';
-import type { Warehouse } from '../warehouse/open-warehouse';
+import { preparedOn, withPooledConnection, type Warehouse } from '../warehouse/open-warehouse';
 
 export type Row = Record<string, unknown>;
 export type ParamValue = DuckDBValue | string[];
 
-/** Runs warehouse/queries/reports/<name>.sql, binding only the $params its text uses (string[] as VARCHAR[]). */
+/**
+ * Runs warehouse/queries/reports/<name>.sql, binding only the $params its text uses (string[] as VARCHAR[]),
+ * on a pooled connection where the statement stays prepared (forms run the same few queries per class).
+ */
 export async function queryRows<T = Row>(warehouse: Warehouse, name: string, params: Record<string, ParamValue> = {}): Promise<T[]> {
   const sql = sqlFile(`reports/${name}`);
   const used = new Set([...sql.replace(/--[^\n]*/g, '').matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!));
@@ -18,5 +21,11 @@ export async function queryRows<T = Row>(warehouse: Warehouse, name: string, par
       types[key] = LIST(VARCHAR);
     } else bound[key] = v;
   }
-  return warehouse.withConnection(async (conn) => (await conn.runAndReadAll(sql, bound, types)).getRowObjectsJson() as T[]);
+  return withPooledConnection(warehouse, async (conn) => {
+    const prepared = await preparedOn(conn, sql);
+    if (!prepared) return (await conn.runAndReadAll(sql, bound, types)).getRowObjectsJson() as T[];
+    prepared.clearBindings();
+    prepared.bind(bound, types);
+    return (await prepared.runAndReadAll()).getRowObjectsJson() as T[];
+  });
 }
