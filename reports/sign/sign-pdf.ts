@@ -1,7 +1,7 @@
 import { SignPdf } from '@signpdf/signpdf';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { Signer as SignPdfSigner, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { pdfTextString } from './pdf-text-string';
 import type { Signer } from './signer';
 
@@ -22,7 +22,8 @@ export interface SignOptions {
 
 /** Adds a PAdES (ETSI.CAdES.detached) signature to a PDF. */
 export async function signPdf(pdf: Buffer, signer: Signer, opts: SignOptions): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // pdf-lib yields to the event loop (setTimeout 0) every 100 objects parsed and 50 written by default
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   pdflibAddPlaceholder({
     pdfDoc: doc,
     reason: pdfTextString(opts.reason),
@@ -34,6 +35,6 @@ export async function signPdf(pdf: Buffer, signer: Signer, opts: SignOptions): P
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'Svodka',
   });
-  const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
   return new SignPdf().sign(withPlaceholder, new Adapter(signer, opts.signingTime));
 }
