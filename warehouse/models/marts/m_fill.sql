@@ -47,12 +47,12 @@ group_lessons as (
   where l.is_due
   group by all
 ),
+-- each student's marks in a group once (not once per period: periods overlap), cut per period below
 student_marks as (
-  select l.school_id, p.period_id, l.group_id, m.student_id,
-         list(greatest(m.entered_at, l.start_at)) as marks
+  select m.school_id, l.group_id, m.student_id,
+         list({'date': l.date, 'known_at': greatest(m.entered_at, l.start_at)}) as marks
   from marks m
   join lessons l on l.school_id = m.school_id and l.lesson_id = m.lesson_id
-  join periods p on p.school_id = l.school_id and l.date between p.starts_on and p.ends_on
   where l.is_due
   group by all
 ),
@@ -77,14 +77,13 @@ members as (
 final as (
   select m.school_id, m.student_id, m.group_id, m.subject_id, m.period_id, c.class_id, m.teacher_id,
          m.period_kind, m.starts_on as period_starts_on, m.ends_on as period_ends_on, r.required,
-         coalesce(sm.marks, []) as mark_entries, gl.lesson_days
+         coalesce(list_transform(list_filter(sm.marks, e -> e.date between m.starts_on and m.ends_on), e -> e.known_at), []) as mark_entries, gl.lesson_days
   from members m
   join class_at_end c on c.school_id = m.school_id and c.period_id = m.period_id and c.student_id = m.student_id
   join grades_of_period gp on gp.school_id = c.school_id and gp.period_id = c.period_id and gp.grade = c.grade
   join group_lessons gl on gl.school_id = m.school_id and gl.period_id = m.period_id and gl.group_id = m.group_id
   join required r on r.school_id = m.school_id and r.period_id = m.period_id
-  left join student_marks sm on sm.school_id = m.school_id and sm.period_id = m.period_id
-                            and sm.group_id = m.group_id and sm.student_id = m.student_id
+  left join student_marks sm on sm.school_id = m.school_id and sm.group_id = m.group_id and sm.student_id = m.student_id
   left join unmarked u on u.school_id = m.school_id and u.student_id = m.student_id
                       and u.subject_id = m.subject_id and u.period_id = m.period_id
   where u.student_id is null

@@ -39,12 +39,19 @@ made_up as (
    and (mu.lesson_id = x.lesson_id or (mu.group_id = x.group_id and mu.topic_id = x.topic_id))
   group by all
 ),
+-- the student's class on the day (the later from_date where two cover it), once per student-day
+class_on_day as (
+  select d.school_id, d.student_id, d.date, arg_max(c.class_id, c.from_date) as class_id
+  from (select distinct school_id, student_id, date from missed) d
+  join class_spans c on c.school_id = d.school_id and c.student_id = d.student_id and d.date between c.from_date and c.until_date
+  group by all
+),
+-- one row per absence: attendance is keyed by lesson and student, made_up is grouped by them
 final as (
   select x.school_id, x.student_id, x.lesson_id, x.date, x.subject_id, x.topic_id, x.topic_text, x.status,
          c.class_id, x.group_id, x.teacher_id, x.known_at, mu.made_up_at
   from missed x
   left join made_up mu on mu.school_id = x.school_id and mu.student_id = x.student_id and mu.lesson_id = x.lesson_id
-  left join class_spans c on c.school_id = x.school_id and c.student_id = x.student_id and x.date between c.from_date and c.until_date
-  qualify row_number() over (partition by x.school_id, x.student_id, x.lesson_id order by c.from_date desc nulls last) = 1
+  left join class_on_day c on c.school_id = x.school_id and c.student_id = x.student_id and c.date = x.date
 )
 select * from final
