@@ -34,6 +34,15 @@ export function deferInTransaction(conn: DuckDBConnection, work: () => Promise<v
   return true;
 }
 
+// Bumped before every write that may change journal data other than new rows (a write not marked
+// `deferring`) and after every rollback: reads kept between writes (ingest/entry/context-cache.ts)
+// are valid only while it stays the same.
+let generation = 0;
+export const writeGeneration = (): number => generation;
+
+/** The transaction of the serialized write running on `conn` (an identity), if any. */
+export const currentTransaction = (conn: DuckDBConnection): object | undefined => committedHooks.get(conn);
+
 /** Runs the work deferred on `conn` so far, in order. */
 export async function runDeferred(conn: DuckDBConnection): Promise<void> {
   const pending = pendingWork.get(conn);
@@ -92,7 +101,10 @@ async function runGroup(warehouse: Warehouse, q: Queue, jobs: Job[]): Promise<vo
     await inTransaction(warehouse, q, async (conn) => {
       for (const job of jobs) {
         failedAt = -1;
-        if (!job.deferring) await runDeferred(conn);
+        if (!job.deferring) {
+          await runDeferred(conn);
+          generation += 1;
+        }
         failedAt = results.length;
         results.push(await job.fn(conn));
       }
@@ -131,6 +143,7 @@ function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnecti
       for (const hook of hooks) hook();
     },
     (err: unknown) => {
+      generation += 1;
       if (conn) {
         endTailTx(conn, false);
         committedHooks.delete(conn);

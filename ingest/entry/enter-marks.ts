@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { withPooledConnection, type Warehouse } from '../../warehouse/open-warehouse';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Warehouse } from '../../warehouse/open-warehouse';
 import { serializedWrite } from '../audit/serialized-write';
 import { auditedReplace } from './audited-write';
 import { insertNewAudited } from './deferred-inserts';
 import { readSnapshots } from './entities';
 import type { EntryActor } from './entry-actor';
 import { FieldErrors } from './field-errors';
-import { assertNotLocked } from './finals-lock';
-import { lessonWithStudents } from './load-context';
+import { cachedLesson, cachedLocks } from './context-cache';
+import { refuseLocked } from './finals-lock';
+import type { LessonWithStudents } from './load-context';
 import { markValueProblem } from './mark-values';
 import { scheduleRefresh } from './refresh-marts';
 import { sqlRows, type Row } from './sql-rows';
@@ -32,12 +34,23 @@ export const newEntryId = () => `N-${randomUUID()}`;
  * audit log has who changed it).
  */
 export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lessonId: string, input: { marks: MarkInput[]; removeMarkIds?: string[] }): Promise<{ markIds: string[]; removed: number; changed: number }> {
-  // validation reads run before the serialized write, so that concurrent requests overlap them;
-  // what a concurrent write may change (marks of the lesson, the finals lock) is checked inside
-  const l = await withPooledConnection(warehouse, (conn) => lessonWithStudents(conn, actor, lessonId));
+  const remove = input.removeMarkIds ?? [];
+  // only new marks: their rows and audit links go with those of the other writes of the group
+  const onlyNew = remove.length === 0 && input.marks.every((m) => m.markId === undefined);
+  const result = await serializedWrite(warehouse, async (conn) => {
+    // validated inside the write, against what the writes before it left; what it reads is kept
+    // between writes (context-cache.ts), so this costs no query while nothing else changes
+    const l = await cachedLesson(conn, warehouse, actor, lessonId);
+    validateMarks(l, input, remove);
+    return writeMarks(conn, warehouse, actor, l, lessonId, input, remove, onlyNew);
+  }, { deferring: onlyNew });
+  scheduleRefresh(warehouse, result.schoolId);
+  return { markIds: result.markIds, removed: result.removed, changed: result.changed };
+}
+
+function validateMarks(l: LessonWithStudents, input: { marks: MarkInput[] }, remove: string[]): void {
   const students = l.students;
   const errors = new FieldErrors();
-  const remove = input.removeMarkIds ?? [];
   if (input.marks.length + remove.length === 0) errors.add('marks', 'нет ни одной оценки');
   if (input.marks.length > maxMarksPerRequest) errors.add('marks', `не больше ${maxMarksPerRequest} оценок за раз`);
   if (l.status === 'cancelled' || l.status === 'moved') errors.add('lessonId', 'урок отменён или перенесён: оценки за него ставить нельзя');
@@ -52,49 +65,46 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
     if (typeof m.comment === 'string' && m.comment.length > 500) errors.add(f('comment'), 'не длиннее 500 символов');
   });
   errors.throwIfAny();
+}
 
-  // only new marks: their rows and audit links go with those of the other writes of the group
-  const onlyNew = remove.length === 0 && input.marks.every((m) => m.markId === undefined);
-  const result = await serializedWrite(warehouse, async (conn) => {
-    // (a serialized write may run twice: nothing it adds may outlive a run)
-    const errors = new FieldErrors();
-    const updates = input.marks.flatMap((m) => (m.markId ? [m.markId] : []));
-    if (updates.length + remove.length > 0) {
-      const ofLesson = new Set((await sqlRows<{ mark_id: string }>(conn, 'entry/marks-of-lesson', { school_id: l.school_id, lesson_id: lessonId })).map((m) => m.mark_id));
-      const seenIds = new Set<string>();
-      input.marks.forEach((m, i) => {
-        if (m.markId === undefined) return;
-        if (!ofLesson.has(m.markId)) errors.add(`marks[${i}].markId`, `оценка «${m.markId}» не найдена у этого урока`);
-        if (seenIds.has(m.markId)) errors.add(`marks[${i}].markId`, `оценка «${m.markId}» указана дважды`);
-        seenIds.add(m.markId);
-      });
-      remove.forEach((id, i) => {
-        if (!ofLesson.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» не найдена у этого урока`);
-        if (seenIds.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» одновременно изменяется и удаляется`);
-      });
-      errors.throwIfAny();
-    }
-    await assertNotLocked(conn, { schoolId: l.school_id, groupId: l.group_id, onDate: l.date });
-
-    const now = new Date().toISOString();
-    const old = await readSnapshots(conn, 'mark', l.school_id, updates);
-    const rows = input.marks.map((m) => {
-      const prev = m.markId ? (old.get(m.markId) as Row) : null;
-      return {
-        mark_id: m.markId ?? newEntryId(), lesson_id: lessonId, student_id: m.studentId, value: m.value, work_type: m.workType.trim(),
-        weight: m.weight ?? 1, entered_at: prev?.entered_at ?? now, entered_by: prev?.entered_by ?? actor.enteredBy,
-        makeup: m.makeup ?? false, comment: m.comment ?? null,
-      };
+async function writeMarks(conn: DuckDBConnection, warehouse: Warehouse, actor: EntryActor, l: LessonWithStudents, lessonId: string,
+  input: { marks: MarkInput[] }, remove: string[], onlyNew: boolean): Promise<{ schoolId: string; markIds: string[]; removed: number; changed: number }> {
+  // (a serialized write may run twice: nothing it adds may outlive a run)
+  const errors = new FieldErrors();
+  const updates = input.marks.flatMap((m) => (m.markId ? [m.markId] : []));
+  if (updates.length + remove.length > 0) {
+    const ofLesson = new Set((await sqlRows<{ mark_id: string }>(conn, 'entry/marks-of-lesson', { school_id: l.school_id, lesson_id: lessonId })).map((m) => m.mark_id));
+    const seenIds = new Set<string>();
+    input.marks.forEach((m, i) => {
+      if (m.markId === undefined) return;
+      if (!ofLesson.has(m.markId)) errors.add(`marks[${i}].markId`, `оценка «${m.markId}» не найдена у этого урока`);
+      if (seenIds.has(m.markId)) errors.add(`marks[${i}].markId`, `оценка «${m.markId}» указана дважды`);
+      seenIds.add(m.markId);
     });
-    const ids = rows.map((r) => r.mark_id);
-    if (onlyNew) {
-      const changed = await insertNewAudited(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids, rows });
-      return { schoolId: l.school_id, markIds: ids, removed: 0, changed };
-    }
-    const newIds = new Set(ids.filter((id) => !updates.includes(id)));
-    const changes = await auditedReplace(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids: [...ids, ...remove], rows, newIds });
-    return { schoolId: l.school_id, markIds: ids, removed: remove.length, changed: changes.length };
-  }, { deferring: onlyNew });
-  scheduleRefresh(warehouse, result.schoolId);
-  return { markIds: result.markIds, removed: result.removed, changed: result.changed };
+    remove.forEach((id, i) => {
+      if (!ofLesson.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» не найдена у этого урока`);
+      if (seenIds.has(id)) errors.add(`removeMarkIds[${i}]`, `оценка «${id}» одновременно изменяется и удаляется`);
+    });
+    errors.throwIfAny();
+  }
+  refuseLocked(await cachedLocks(conn, warehouse, { schoolId: l.school_id, groupId: l.group_id, onDate: l.date }), l.group_id);
+
+  const now = new Date().toISOString();
+  const old = await readSnapshots(conn, 'mark', l.school_id, updates);
+  const rows = input.marks.map((m) => {
+    const prev = m.markId ? (old.get(m.markId) as Row) : null;
+    return {
+      mark_id: m.markId ?? newEntryId(), lesson_id: lessonId, student_id: m.studentId, value: m.value, work_type: m.workType.trim(),
+      weight: m.weight ?? 1, entered_at: prev?.entered_at ?? now, entered_by: prev?.entered_by ?? actor.enteredBy,
+      makeup: m.makeup ?? false, comment: m.comment ?? null,
+    };
+  });
+  const ids = rows.map((r) => r.mark_id);
+  if (onlyNew) {
+    const changed = await insertNewAudited(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids, rows });
+    return { schoolId: l.school_id, markIds: ids, removed: 0, changed };
+  }
+  const newIds = new Set(ids.filter((id) => !updates.includes(id)));
+  const changes = await auditedReplace(conn, { actor: actor.login, entity: 'mark', schoolId: l.school_id, ids: [...ids, ...remove], rows, newIds });
+  return { schoolId: l.school_id, markIds: ids, removed: remove.length, changed: changes.length };
 }

@@ -26,12 +26,24 @@ export async function lessonForWrite(conn: DuckDBConnection, actor: EntryActor, 
   return l;
 }
 
-/** lessonForWrite with the students of its group on the lesson's date (groupStudents), in one query. */
-export async function lessonWithStudents(conn: DuckDBConnection, actor: EntryActor, lessonId: string): Promise<LessonContext & { students: Set<string> }> {
+export type LessonWithStudents = LessonContext & { students: Set<string> };
+
+/** The lesson with the students of its group on its date (groupStudents), in the schools the actor sees; one query. */
+export async function readLessonWithStudents(conn: DuckDBConnection, actor: EntryActor, lessonId: string): Promise<LessonWithStudents> {
   const [l] = await sqlRows<LessonContext & { students: string[] }>(conn, 'entry/lesson-with-students', { lesson_id: lessonId, ...schoolParams(actor) });
   if (!l) throw new NotFound('lesson_not_found', `Урок «${lessonId}» не найден`, `lesson ${lessonId} not found`);
-  if (!actor.writableGroups.includes(l.group_id)) throw notWritable(l.group_id);
   return { ...l, students: new Set(l.students) };
+}
+
+export function assertWritable(actor: EntryActor, groupId: string): void {
+  if (!actor.writableGroups.includes(groupId)) throw notWritable(groupId);
+}
+
+/** lessonForWrite with the students of its group on the lesson's date, in one query. */
+export async function lessonWithStudents(conn: DuckDBConnection, actor: EntryActor, lessonId: string): Promise<LessonWithStudents> {
+  const l = await readLessonWithStudents(conn, actor, lessonId);
+  assertWritable(actor, l.group_id);
+  return l;
 }
 
 export async function groupForWrite(conn: DuckDBConnection, actor: EntryActor, groupId: string): Promise<GroupContext> {

@@ -1,0 +1,64 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Warehouse } from '../../warehouse/open-warehouse';
+import { currentTransaction, writeGeneration } from '../audit/serialized-write';
+import type { EntryActor } from './entry-actor';
+import { lockedPeriods, type LockedPeriod } from './finals-lock';
+import { assertWritable, lessonWithStudents, readLessonWithStudents, type LessonWithStudents } from './load-context';
+import { sqlRows } from './sql-rows';
+
+// What validating marks reads (the lesson with its students, the finals lock of its group), kept
+// between serialized writes. Used only inside serialized writes, where it is checked against every
+// change: a write of this process that may change journal data other than new rows bumps
+// writeGeneration (before it runs, and again on rollback), and an import commits a batch row, which
+// the first write of each transaction looks for. A finals lock is not kept while an admin unlock of
+// its group is in force; a lesson at most a few seconds (whether it lies in the future changes at
+// midnight).
+const lessonMaxAgeMs = 5_000;
+
+interface Store { generation: number; stamp: string; tx?: object; lessons: Map<string, { at: number; l: LessonWithStudents }>; locks: Map<string, { p: LockedPeriod[] }> }
+const stores = new WeakMap<Warehouse, Store>();
+
+async function storeFor(conn: DuckDBConnection, warehouse: Warehouse): Promise<Store> {
+  const tx = currentTransaction(conn);
+  let s = stores.get(warehouse);
+  if (tx && s && s.tx === tx && s.generation === writeGeneration()) return s;
+  const [probe] = await sqlRows<{ n: string; last: string | null }>(conn, 'entry/import-stamp');
+  const stamp = `${probe?.n}:${probe?.last}`;
+  if (!s || s.stamp !== stamp || s.generation !== writeGeneration()) {
+    s = { generation: writeGeneration(), stamp, lessons: new Map(), locks: new Map() };
+    stores.set(warehouse, s);
+  }
+  s.tx = tx;
+  return s;
+}
+
+/** lessonWithStudents, kept (outside a serialized write it always reads). */
+export async function cachedLesson(conn: DuckDBConnection, warehouse: Warehouse, actor: EntryActor, lessonId: string): Promise<LessonWithStudents> {
+  if (!currentTransaction(conn)) return lessonWithStudents(conn, actor, lessonId);
+  const s = await storeFor(conn, warehouse);
+  const key = JSON.stringify([lessonId, actor.schools]);
+  const hit = s.lessons.get(key);
+  const now = Date.now();
+  let l = hit && now - hit.at < lessonMaxAgeMs ? hit.l : undefined;
+  if (!l) {
+    // kept per set of schools seen; who may write it is checked for each actor
+    l = await readLessonWithStudents(conn, actor, lessonId);
+    s.lessons.set(key, { at: now, l });
+  }
+  assertWritable(actor, l.group_id);
+  return l;
+}
+
+/** lockedPeriods of a group on a date, kept. */
+export async function cachedLocks(conn: DuckDBConnection, warehouse: Warehouse, where: { schoolId: string; groupId: string; onDate: string }): Promise<LockedPeriod[]> {
+  if (!currentTransaction(conn)) return lockedPeriods(conn, where);
+  const s = await storeFor(conn, warehouse);
+  const key = JSON.stringify([where.schoolId, where.groupId, where.onDate]);
+  const hit = s.locks.get(key);
+  if (hit) return hit.p;
+  const p = await lockedPeriods(conn, where);
+  const [u] = await sqlRows<{ ends_ms: string | null }>(conn, 'entry/unlock-ends', { school_id: where.schoolId, group_id: where.groupId });
+  // while an admin unlock is in force the lock is read every time (it comes back when the unlock ends)
+  if (u?.ends_ms == null) s.locks.set(key, { p });
+  return p;
+}

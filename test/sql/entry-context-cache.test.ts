@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterMarks } from '../../ingest/entry/enter-marks';
+import type { EntryActor } from '../../ingest/entry/entry-actor';
+import { recordLesson } from '../../ingest/entry/record-lesson';
+import { flushRefresh } from '../../ingest/entry/refresh-marts';
+import type { Warehouse } from '../../warehouse/open-warehouse';
+import { openTestWarehouse, seedSql, seedTwoSchools } from '../fixtures/auth/test-warehouse';
+
+// What validating marks reads is kept between writes (ingest/entry/context-cache.ts): a native write
+// of the lesson and an import must both be seen by the very next mark entry.
+let warehouse: Warehouse;
+const actor = (i: number): EntryActor => ({
+  login: `t${i}`, enteredBy: `A-C${i}`, staffId: `A-C${i}`, guardianId: null, schools: ['SA'], writableGroups: [`G-C${i}`],
+});
+const mark = (studentId: string) => ({ studentId, value: '5', workType: 'oral' });
+const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string; details?: unknown }) => e.code ?? String(e));
+
+beforeAll(async () => {
+  warehouse = await openTestWarehouse();
+  await seedTwoSchools(warehouse);
+  await seedSql(warehouse, 'twenty-teachers');
+});
+afterAll(async () => {
+  await flushRefresh();
+  warehouse.close();
+});
+
+describe('kept lesson context', () => {
+  it('a lesson cancelled through entry refuses marks at once', async () => {
+    expect(await codeOf(enterMarks(warehouse, actor(1), 'L-C1', { marks: [mark('s1')] }))).toBe('ok');
+    await recordLesson(warehouse, actor(1), 'L-C1', { status: 'cancelled' });
+    expect(await codeOf(enterMarks(warehouse, actor(1), 'L-C1', { marks: [mark('s1')] }))).toBe('invalid_entry');
+  });
+
+  it('an import that ends a student\'s enrolment is seen by the next entry', async () => {
+    expect(await codeOf(enterMarks(warehouse, actor(2), 'L-C2', { marks: [mark('s2')] }))).toBe('ok');
+    // an import writes raw rows and its batch row in one transaction of its own
+    await warehouse.transaction(async (conn) => {
+      await conn.run("update raw.enrollments set to_date = '2026-09-30' where school_id = 'SA' and student_id = 's2'");
+      await conn.run(`insert into raw.import_batch (batch_id, school_id, source, format, status, started_at)
+        values ('B-test', 'SA', 'test', 'bundle', 'applied', now())`);
+    });
+    expect(await codeOf(enterMarks(warehouse, actor(2), 'L-C2', { marks: [mark('s2')] }))).toBe('invalid_entry');
+    expect(await codeOf(enterMarks(warehouse, actor(2), 'L-C2', { marks: [mark('s1')] }))).toBe('ok');
+  });
+});
