@@ -9,8 +9,8 @@ const CR = 0x0d;
 export interface RecordLines {
   /** physical line (1-based) of every record, header included; null: record k is on line k + 1 */
   lines: Int32Array | null;
-  /** records, header included (null when not counted: one record per line) */
-  count: number | null;
+  /** records, header included */
+  count: number;
   /** byte offset where the second record (the first data row) starts, or the length */
   headerEnd: number;
 }
@@ -24,8 +24,10 @@ export const lineOfRecord = (r: RecordLines, record: number): number => (r.lines
 function oneRecordPerLine(buf: Uint8Array, start: number): RecordLines | null {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (b.indexOf(QUOTE, start) >= 0 || b.indexOf(CR, start) >= 0 || b.indexOf('\n\n', start) >= 0 || b[start] === LF) return null;
+  let count = b.length > start && b[b.length - 1] !== LF ? 1 : 0;
+  for (let i = b.indexOf(LF, start); i >= 0; i = b.indexOf(LF, i + 1)) count++;
   const nl = b.indexOf(LF, start);
-  return { lines: null, count: null, headerEnd: nl < 0 ? b.length : nl + 1 };
+  return { lines: null, count, headerEnd: nl < 0 ? b.length : nl + 1 };
 }
 
 /** Null when the file has a syntax error (parse-csv.ts then reports it with its line). */
