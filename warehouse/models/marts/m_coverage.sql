@@ -30,7 +30,7 @@ stream_hours as (
   group by all
 ),
 lesson_days as (
-  select school_id, group_id, list(date) as lesson_days
+  select school_id, group_id, list_sort(list(date)) as lesson_days
   from lessons where is_due group by all
 ),
 covered as (

@@ -60,14 +60,14 @@ with_class as (
 ),
 several_per_day as (
   select school_id, class_id, any_value(grade) as grade, 'several_per_day' as condition, null::varchar as subject_id, date,
-         list(distinct control_work_id) as control_work_ids, count(distinct control_work_id) as works,
+         list_sort(list(distinct control_work_id)) as control_work_ids, count(distinct control_work_id) as works,
          1::double as limit_value
   from with_class group by school_id, class_id, date
   having count(distinct control_work_id) > 1
 ),
 over_10_percent as (
   select school_id, class_id, any_value(grade) as grade, 'over_10_percent' as condition, subject_id, null::date as date,
-         list(distinct control_work_id) as control_work_ids, count(distinct control_work_id) as works,
+         list_sort(list(distinct control_work_id)) as control_work_ids, count(distinct control_work_id) as works,
          0.1 * any_value(hours_per_year) as limit_value
   from with_class group by school_id, class_id, subject_id
   having count(distinct control_work_id) > 0.1 * any_value(hours_per_year)
@@ -85,7 +85,7 @@ first_or_last as (
   where (l.start_at = e.first_start or l.end_at = e.last_end) and coalesce(wc.subject_hours_per_week, 2) > 1
 ),
 grade_days as (
-  select school_id, grade, subject_id, date, list(distinct control_work_id) as ids
+  select school_id, grade, subject_id, date, list_sort(list(distinct control_work_id)) as ids
   from with_class group by all
 ),
 grade_gaps as (

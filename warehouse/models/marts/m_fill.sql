@@ -41,7 +41,7 @@ grades_of_period as (
   join class_at_end c on c.school_id = f.school_id and c.period_id = f.period_id and c.student_id = f.student_id
 ),
 group_lessons as (
-  select l.school_id, p.period_id, l.group_id, list(l.date) as lesson_days
+  select l.school_id, p.period_id, l.group_id, list_sort(list(l.date)) as lesson_days
   from lessons l
   join periods p on p.school_id = l.school_id and l.date between p.starts_on and p.ends_on
   where l.is_due
@@ -77,7 +77,7 @@ members as (
 final as (
   select m.school_id, m.student_id, m.group_id, m.subject_id, m.period_id, c.class_id, m.teacher_id,
          m.period_kind, m.starts_on as period_starts_on, m.ends_on as period_ends_on, r.required,
-         coalesce(list_transform(list_filter(sm.marks, e -> e.date between m.starts_on and m.ends_on), e -> e.known_at), []) as mark_entries, gl.lesson_days
+         coalesce(list_sort(list_transform(list_filter(sm.marks, e -> e.date between m.starts_on and m.ends_on), e -> e.known_at)), []) as mark_entries, gl.lesson_days
   from members m
   join class_at_end c on c.school_id = m.school_id and c.period_id = m.period_id and c.student_id = m.student_id
   join grades_of_period gp on gp.school_id = c.school_id and gp.period_id = c.period_id and gp.grade = c.grade

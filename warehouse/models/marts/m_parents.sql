@@ -16,7 +16,7 @@ schools as (
 ),
 ack_days as (
   select a.school_id, a.guardian_id, a.student_id,
-         list(distinct ((a.acknowledged_at - interval 1 microsecond) at time zone s.timezone)::date) as ack_days
+         list_sort(list(distinct ((a.acknowledged_at - interval 1 microsecond) at time zone s.timezone)::date)) as ack_days
   from acks a
   join schools s on s.school_id = a.school_id
   group by all

@@ -31,7 +31,7 @@ group_classes as (
   where gs.class_id is null and gs.group_kind <> 'club'
 ),
 lesson_days as (
-  select school_id, group_id, list(date) as lesson_days from lessons group by all
+  select school_id, group_id, list_sort(list(date)) as lesson_days from lessons group by all
 ),
 pairs as (
   select school_id, class_id, subject_id from curriculum

@@ -31,9 +31,9 @@ held as (
 ),
 work_marks as (
   select h.school_id, h.control_work_id,
-         list({'student_id': m.student_id, 'value': m.value, 'num': try_cast(m.value as integer),
+         list_sort(list({'student_id': m.student_id, 'value': m.value, 'num': try_cast(m.value as integer),
                'at': m.entered_at}
-              ) as marks
+              )) as marks
   from held h
   join marks m on m.school_id = h.school_id and m.lesson_id = h.lesson_id
   group by all
