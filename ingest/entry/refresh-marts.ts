@@ -1,11 +1,16 @@
 import { runModels } from '../../warehouse/run-models';
 import { isOpen, type Warehouse } from '../../warehouse/open-warehouse';
 
-// After native writes the affected school's marts are rebuilt, debounced per school so that a burst
-// of entries costs one build; builds run one at a time (they replace the same mart tables). A
+// After native writes the affected school's marts are rebuilt: the first write schedules a build
+// `delayMs` later and later writes join it, so that a burst of entries costs one build; a school is
+// rebuilt at most every `minIntervalMs` (a build competes with the writes for the cores, and during
+// sustained entry a debounce that restarts on every write would never build at all). Builds run one
+// at a time (they replace the same mart tables). A
 // refresh of a warehouse closed meanwhile is dropped: its marts are rebuilt from the raw rows on the
 // next build anyway, and a closed instance cannot be written.
 let delayMs = 500;
+const minIntervalMs = 5_000;
+const lastStarted = new Map<string, number>();
 
 /** Changes the debounce (the entry benchmark measures writes with the refresh held back). */
 export const setRefreshDelay = (ms: number) => {
@@ -16,14 +21,16 @@ let chain: Promise<void> = Promise.resolve();
 
 export function scheduleRefresh(warehouse: Warehouse, schoolId: string): void {
   const key = `${warehouse.path}\u0000${schoolId}`;
-  const pending = timers.get(key);
-  if (pending) clearTimeout(pending.timer);
-  timers.set(key, { warehouse, timer: setTimeout(() => start(key, warehouse, schoolId), delayMs) });
+  // a pending build has not started yet: it will read this write too
+  if (timers.has(key)) return;
+  const wait = Math.max(delayMs, (lastStarted.get(key) ?? -Infinity) + minIntervalMs - Date.now());
+  timers.set(key, { warehouse, timer: setTimeout(() => start(key, warehouse, schoolId), wait) });
 }
 
 function start(key: string, warehouse: Warehouse, schoolId: string): Promise<void> {
   timers.delete(key);
   chain = chain.then(() => {
+    lastStarted.set(key, Date.now());
     if (!isOpen(warehouse)) return undefined;
     return runModels(warehouse, { schoolId }).then(
       () => undefined,
