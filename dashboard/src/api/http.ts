@@ -24,6 +24,18 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+type Boot = Record<string, Promise<Response> | undefined>;
+let boot: Boot | null = (globalThis as { svodkaBoot?: Boot }).svodkaBoot ?? null;
+
+/** The answer public/boot.js asked for ahead of the app, if any: each taken once, none after closeBoot. */
+function takeBoot(path: string): Promise<Response> | undefined {
+  const early = boot?.[path];
+  if (early) delete boot![path];
+  return early;
+}
+/** After the first navigation an early answer may be out of date (e.g. /auth/me before a login). */
+export const closeBoot = (): void => { boot = null; };
+
 const networkMessage = 'Сервер недоступен. Проверьте подключение к сети и повторите попытку.';
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -33,9 +45,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (settings.cookie) headers.cookie = settings.cookie;
   let res: Response;
   try {
-    res = await fetch(settings.baseUrl + path, {
+    res = await ((method === 'GET' && !settings.cookie ? takeBoot(path) : undefined) ?? fetch(settings.baseUrl + path, {
       method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    }));
   } catch {
     throw new ApiError(0, 'network', networkMessage);
   }
