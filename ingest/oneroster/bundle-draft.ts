@@ -70,7 +70,7 @@ export function writeBundleDraft(draft: BundleDraft, dir: string): void {
     }
     const f = draft.files[spec.file];
     if (f?.spill) {
-      copyFileSync(f.spill.path, join(dir, `${spec.file}.csv`));
+      if (spec.required || f.spill.count) copyFileSync(f.spill.path, join(dir, `${spec.file}.csv`));
       continue;
     }
     if (!spec.required && !f?.rows.length) continue;

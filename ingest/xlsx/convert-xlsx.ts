@@ -21,7 +21,12 @@ export interface XlsxConversion {
   issues: ConvertIssue[];
   /** file -> sheet -> profile id, for the report and the preview */
   detected: { file: string; sheet: string; profile: string | null; headerLine: number | null }[];
+  /** removes the marks/attendance a big journal spilled to disk (no-op otherwise) */
+  dispose?: () => void;
 }
+
+/** marks or attendance rows held as objects before they are written to disk as converted (memory flat in cells) */
+export const spillFrom = 20_000;
 
 const mappers = { class_journal: mapJournalSheet, final_marks: mapFinalsSheet, roster: mapRosterSheet };
 
@@ -50,7 +55,19 @@ export function listSpreadsheets(path: string, tmp: () => string): string[] {
 }
 
 export async function convertXlsx(path: string, opts: XlsxOptions, profiles: XlsxProfile[] = loadProfiles()): Promise<XlsxConversion> {
-  const ctx = new XlsxContext(new XlsxSchool(), opts);
+  let spillDir: string | null = null;
+  const dispose = () => { if (spillDir) rmSync(spillDir, { recursive: true, force: true }); };
+  const school = new XlsxSchool({ spillFrom: opts.spillFrom ?? spillFrom, dir: () => (spillDir ??= mkdtempSync(join(tmpdir(), 'svodka-xlsx-spill-'))) });
+  try {
+    return { ...(await convertWith(new XlsxContext(school, opts), path, profiles)), dispose };
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+}
+
+async function convertWith(ctx: XlsxContext, path: string, profiles: XlsxProfile[]): Promise<XlsxConversion> {
+  const opts = ctx.opts;
   const detected: XlsxConversion['detected'] = [];
   const chosen = opts.profile ? profiles.filter((p) => p.id === opts.profile) : profiles;
   if (opts.profile && !chosen.length) {

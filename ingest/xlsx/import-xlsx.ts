@@ -17,5 +17,9 @@ export async function importXlsx(warehouse: Warehouse, path: string, opts: Impor
   } catch (e) {
     throw new ImportError('xlsx_unreadable', `Не удалось прочитать ${path}: ${(e as Error).message}`, `cannot read ${path}: ${(e as Error).message}`);
   }
-  return importDrafts(warehouse, conv.draft ? [conv.draft] : [], conv.issues, opts.source ?? path, { ...opts, format: 'xlsx' });
+  try {
+    return await importDrafts(warehouse, conv.draft ? [conv.draft] : [], conv.issues, opts.source ?? path, { ...opts, format: 'xlsx' });
+  } finally {
+    conv.dispose?.();
+  }
 }

@@ -51,16 +51,20 @@ export async function mapJournalSheet(ctx: XlsxContext, file: string, found: Hea
     const n = (perDate.get(date) ?? 0) + 1;
     perDate.set(date, n);
     const id = `${groupId}-${date}${n > 1 ? `-${n}` : ''}`;
+    if (s.has('lessons', id)) s.lessonsRepeat = true;
     lessons.set(i, { id, date, attendance: false });
   });
   const sep = new RegExp(p.separator, 'u');
   const seen = new Map<string, number>();
+  // one provenance columns object per sheet column: a big journal's marks share them (spill-table.ts)
+  const nameCol = columnLetter(map.student ?? map.last_name ?? 0);
+  const markCols = new Map([...lessons.keys()].map((i) => [i, { value: columnLetter(i), student_id: nameCol }]));
+  const statusCols = new Map([...lessons.keys()].map((i) => [i, { status: columnLetter(i), student_id: nameCol }]));
   for await (const row of rows) {
     if (row.line <= hdr.line) continue;
     const name = studentName(row, map);
     if (!name) continue;
     const studentId = s.studentId(cls.id, name);
-    const nameCol = columnLetter(map.student ?? map.last_name ?? 0);
     if (seen.has(studentId)) {
       ctx.error(file, row.line, nameCol, 'duplicate_student', `ученик «${name}» уже есть в строке ${seen.get(studentId)} — однофамильцев с одинаковым ФИО не различить`, 'duplicate student name');
       continue;
@@ -82,12 +86,12 @@ export async function mapJournalSheet(ctx: XlsxContext, file: string, found: Hea
         if (mark) {
           k++;
           s.put('marks', `${lesson.id}-${studentId}-${k}`, { mark_id: `${lesson.id}-${studentId}-${k}`, lesson_id: lesson.id, student_id: studentId,
-            value: mark, work_type: 'other', entered_at: ctx.endOfDay(lesson.date), entered_by: teacherId }, prov(file, row.line, { value: col, student_id: nameCol }));
+            value: mark, work_type: 'other', entered_at: ctx.endOfDay(lesson.date), entered_by: teacherId }, prov(file, row.line, markCols.get(i)!));
         } else if (status && !absence) {
           absence = true;
           lesson.attendance = true;
           s.put('attendance', `${lesson.id}|${studentId}`, { lesson_id: lesson.id, student_id: studentId, status,
-            entered_at: ctx.endOfDay(lesson.date), entered_by: teacherId }, prov(file, row.line, { status: col, student_id: nameCol }));
+            entered_at: ctx.endOfDay(lesson.date), entered_by: teacherId }, prov(file, row.line, statusCols.get(i)!));
         } else {
           ctx.error(file, row.line, col, status ? 'duplicate_attendance' : 'bad_cell', status ? `два пропуска в одной ячейке «${text}»`
             : `«${token.slice(0, 40)}» — не отметка (${Object.keys(p.marks).join(', ')}) и не пропуск (${Object.keys(p.attendance).join(', ')})`,

@@ -24,6 +24,8 @@ export interface XlsxOptions {
   enteredAt?: string;
   /** called with the number of rows read so far (every 1,000 rows), for progress on big files */
   onRows?: (rows: number) => void;
+  /** marks (or attendance) rows kept as objects before they go to disk (default convert-xlsx.ts' spillFrom) */
+  spillFrom?: number;
 }
 
 /** State shared by the sheets of one conversion. */
