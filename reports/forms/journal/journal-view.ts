@@ -33,6 +33,8 @@ export function journalView(input: JournalInput, perChunk = 18): JournalSection[
       const text = e.kind === 'absence' ? (absenceCode[e.value] ?? e.value) : e.value;
       cell.set(key, [...(cell.get(key) ?? []), text]);
     }
+    const absentAt = new Map<string, number>();
+    for (const e of entries) if (e.kind === 'absence' && e.value !== 'late') absentAt.set(e.lesson_id, (absentAt.get(e.lesson_id) ?? 0) + 1);
     const inGroup = new Set(entries.map((e) => e.student_id));
     const students = g.kind === 'class' ? input.students : input.students.filter((s) => inGroup.has(s.student_id));
     const grids = [];
@@ -54,7 +56,7 @@ export function journalView(input: JournalInput, perChunk = 18): JournalSection[
         homework: l.homework_text ?? '',
         note: [l.control_work_title, l.substituted ? `замена: ${l.conducted_by_name ?? ''}` : null, l.attendance_taken ? null : 'посещаемость не отмечена']
           .filter(Boolean).join('; '),
-        absent: entries.filter((e) => e.lesson_id === l.lesson_id && e.kind === 'absence' && e.value !== 'late').length,
+        absent: absentAt.get(l.lesson_id) ?? 0,
       })),
       grids,
     };
