@@ -2,6 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyRequest } from 'fastify';
 import { AccessDenied } from '../../common/errors';
 import { jsonList, sqlRows } from '../../ingest/entry/sql-rows';
+import { writeGeneration } from '../../ingest/audit/serialized-write';
+import type { Warehouse } from '../../warehouse/open-warehouse';
 import type { AccessDeclaration, Scope } from '../access';
 import type { Caller } from '../caller';
 
@@ -37,7 +39,7 @@ const names: Record<ObjectScope, string> = { school: 'школа', class: 'кл�
  * (ids are unique only within a school). District staff never reach a single child. A request that
  * names no object passes: the handler then filters by the caller's lists in SQL.
  */
-export async function checkScope(conn: DuckDBConnection, req: FastifyRequest, caller: Caller, access: AccessDeclaration): Promise<void> {
+export async function checkScope(conn: DuckDBConnection, req: FastifyRequest, caller: Caller, access: AccessDeclaration, warehouse?: Warehouse): Promise<void> {
   const scope = access.scope;
   if (scope === 'public' || scope === 'self') return;
   if (scope === 'student' && caller.aggregatesOnly) throw new AccessDenied('aggregates_only', 'Сотрудникам района доступны только сводные данные, без сведений об учениках', 'district caller asked for a student');
@@ -49,7 +51,7 @@ export async function checkScope(conn: DuckDBConnection, req: FastifyRequest, ca
   if (!id && scope === 'group') {
     const lessonId = requestValue(req, 'lessonId');
     if (lessonId) {
-      const found = await sqlRows<{ school_id: string; group_id: string }>(conn, 'auth/lesson-group', { lesson_id: lessonId, all_schools: allSchools, schools });
+      const found = await lessonGroups(conn, warehouse, { lesson_id: lessonId, all_schools: allSchools, schools });
       if (found.length === 0) throw denied('урок', lessonId);
       id = found[0]!.group_id;
     }
@@ -64,6 +66,30 @@ export async function checkScope(conn: DuckDBConnection, req: FastifyRequest, ca
     kind: scope, id, all_schools: allSchools, schools, restricted: allowed !== null, allowed: jsonList(allowed),
   });
   if (!r || r.n === 0) throw denied(names[scope], id);
+}
+
+// The group of a lesson, kept a few seconds like the caller's entitlements (caller-cache.ts) and
+// forgotten on every native write that may change journal data. A write through the lesson checks
+// its group again inside the serialized write (ingest/entry/context-cache.ts), against every change.
+const lessonTtlMs = 5_000;
+const lessonCaches = new WeakMap<Warehouse, Map<string, { at: number; generation: number; found: LessonGroup[] }>>();
+type LessonGroup = { school_id: string; group_id: string };
+
+async function lessonGroups(conn: DuckDBConnection, warehouse: Warehouse | undefined, params: { lesson_id: string; all_schools: boolean; schools: string }): Promise<LessonGroup[]> {
+  if (!warehouse) return sqlRows<LessonGroup>(conn, 'auth/lesson-group', params);
+  let cache = lessonCaches.get(warehouse);
+  if (!cache) lessonCaches.set(warehouse, (cache = new Map()));
+  const key = JSON.stringify(params);
+  const hit = cache.get(key);
+  if (hit && hit.generation === writeGeneration() && Date.now() - hit.at < lessonTtlMs) return hit.found;
+  const generation = writeGeneration();
+  const at = Date.now();
+  const found = await sqlRows<LessonGroup>(conn, 'auth/lesson-group', params);
+  if (found.length > 0 && generation === writeGeneration()) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, { at, generation, found });
+  }
+  return found;
 }
 
 async function allowedList(conn: DuckDBConnection, caller: Caller, scope: ObjectScope, write: boolean): Promise<string[] | null> {

@@ -11,7 +11,7 @@ import type { AccessDeclaration } from '../access';
 import { callerFor } from './caller-cache';
 import { checkScope } from './check-scope';
 import { ensureFirstAdmin } from './ensure-first-admin';
-import { cachedSession } from './session-cache';
+import { cachedSession, sessionTouched } from './session-cache';
 import { needsTouch, sessionCookie, touchSession } from './sessions';
 
 declare module 'fastify' {
@@ -54,7 +54,12 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
     if (!token) throw noSession();
     const session = await cachedSession(ctx.warehouse, token);
     if (!session || session.expired || session.disabled) throw noSession();
-    if (needsTouch(session)) await serializedWrite(ctx.warehouse, (conn) => touchSession(conn, token)).catch(() => undefined);
+    if (needsTouch(session)) {
+      // last_seen_at only: no journal data, nothing kept elsewhere depends on it
+      const at = Date.now();
+      await serializedWrite(ctx.warehouse, (conn) => touchSession(conn, token), { deferring: true })
+        .then(() => sessionTouched(ctx.warehouse, token, at), () => undefined);
+    }
     req.sessionToken = token;
     req.csrfToken = session.csrf_token;
     req.caller = await callerFor(ctx.warehouse, session.user_id);
@@ -74,7 +79,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
   app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || !req.caller) return;
-    await withPooledConnection(ctx.warehouse, (conn) => checkScope(conn, req, req.caller!, access));
+    await withPooledConnection(ctx.warehouse, (conn) => checkScope(conn, req, req.caller!, access, ctx.warehouse));
   });
 }
 

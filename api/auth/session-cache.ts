@@ -33,5 +33,14 @@ export async function cachedSession(warehouse: Warehouse, token: string): Promis
   return row;
 }
 
+/**
+ * After the session's last_seen_at was moved (committed) at or after `at`: the kept copy moves to `at`,
+ * never later than the stored time, so it never counts a session alive that the table counts idle.
+ */
+export function sessionTouched(warehouse: Warehouse, token: string, at: number): void {
+  const hit = caches.get(warehouse)?.get(key(token));
+  if (hit) hit.row = { ...hit.row, last_seen_ms: String(at) };
+}
+
 const expiredAt = (s: SessionRow, now: number) =>
   Number(s.expires_ms) <= now || Number(s.last_seen_ms) + sessionIdleSeconds * 1000 <= now;

@@ -48,8 +48,8 @@ export async function findSession(conn: DuckDBConnection, token: string): Promis
 
 export const needsTouch = (s: SessionRow) => Date.now() - Number(s.last_seen_ms) > touchEveryMs;
 
+/** Moves last_seen_at to now; a kept session is updated by the caller (sessionTouched), not forgotten. */
 export async function touchSession(conn: DuckDBConnection, token: string): Promise<number> {
-  changed(conn);
   return sqlRun(conn, 'auth/session-touch', { token_hash: hashToken(token) });
 }
 export async function deleteSession(conn: DuckDBConnection, token: string): Promise<number> {

@@ -70,8 +70,9 @@ function queueOf(warehouse: Warehouse): Queue {
 
 /**
  * Runs fn in a transaction, after every earlier serialized write of this warehouse (possibly together
- * with others). `deferring`: fn reads nothing that deferred work of earlier writes of its group
- * changes (it may run before that work is done), and defers its own rows with deferInTransaction.
+ * with others). `deferring`: fn changes no journal data other than new rows it defers with
+ * deferInTransaction, and reads nothing that deferred work of earlier writes of its group changes (it
+ * may run before that work is done, and kept journal reads stay valid across it).
  */
 export function serializedWrite<T>(warehouse: Warehouse, fn: (conn: DuckDBConnection) => Promise<T>, opts: { deferring?: boolean } = {}): Promise<T> {
   const q = queueOf(warehouse);
