@@ -1,6 +1,7 @@
 // `npm run bench -- import-other [--results N] [--cells N]`: OneRoster results (default 1M rows) and an
-// XLSX class journal (default 100k cells) — rows or cells per second and peak RSS, each against a
-// baseline measured in the same run (reading the same file without mapping it).
+// XLSX class journal (default 100k cells, also a tenth and ten times that, to show memory flat in
+// cells) — rows or cells per second and peak RSS, each against baselines measured in the same run
+// (reading the same file without mapping it: JS CSV parse and DuckDB read_csv; exceljs streaming read).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,14 +100,18 @@ export async function run(args: string[]): Promise<void> {
       + `baselines: JS CSV parse only ${(rows / base.s / 1000).toFixed(0)}k rows/s, DuckDB read_csv count only ${(rows / nativeBase.s / 1000).toFixed(0)}k rows/s; `
       + `ratio to read_csv ${(nativeBase.s / conv.s).toFixed(2)} (target ≥ 500k rows/s)`);
 
-    for (const n of [Math.max(1000, Math.floor(cells / 10)), cells]) {
+    // memory must stay flat in the number of cells: the same journal at three sizes
+    for (const n of [Math.max(1000, Math.floor(cells / 10)), cells, cells * 10]) {
       const path = join(dir, `journal-${n}.xlsx`);
       await writeJournal(path, n);
       const raw = await measure(async () => { let c = 0; for await (const sh of xlsxSheets(path)) for await (const r of sh.rows) c += r.cells.length; return c; });
       const x = await measure(() => convertXlsx(path, { schoolId: 'b', academicYear: '2025/2026', classTeacher: 'Орлова Ольга' }));
-      const got = (x.value.draft?.files.marks?.rows.length ?? 0) + (x.value.draft?.files.attendance?.rows.length ?? 0);
+      const got = x.value.draft ? rowCount(x.value.draft, 'marks') + rowCount(x.value.draft, 'attendance') : 0;
+      x.value.dispose?.();
+      if (got !== n) throw new Error(`expected ${n} marks+absences, converted ${got}: ${x.value.issues.slice(0, 3).map((i) => i.message).join('; ')}`);
       console.log(`XLSX journal ${n} cells: convert ${(n / x.s / 1000).toFixed(0)}k cells/s (${x.s.toFixed(2)} s, peak +${mb(x.peak)} RSS, ${got} marks+absences); `
         + `baseline streaming read only ${(n / raw.s / 1000).toFixed(0)}k cells/s (peak +${mb(raw.peak)}); ratio ${(raw.s / x.s).toFixed(2)} (target ≥ 50k cells/s, memory flat)`);
+      rmSync(path, { force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

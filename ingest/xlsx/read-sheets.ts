@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { decodeText, type TextEncodingName } from '../oneroster/decode-text';
+import './exceljs-utf8';
 import { parseCsvRecords, sniffDelimiter } from '../oneroster/parse-csv';
 
 export interface SheetRow {
