@@ -45,13 +45,19 @@ taught as (
   join groups g on g.school_id = p.school_id
   join lesson_days d on d.school_id = g.school_id and d.group_id = g.group_id and d.date between p.starts_on and p.ends_on
 ),
-due as (
-  select t.*, m.student_id, ce.class_id
+-- materialized: joined first on the group, else the planner may pair every member of a period with
+-- every group taught in it (millions of rows) before narrowing by student
+taught_members as materialized (
+  select t.*, m.student_id
   from taught t
   join members m on m.school_id = t.school_id and m.group_id = t.group_id and t.ends_on between m.from_date and m.until_date
-  join class_at_end ce on ce.school_id = t.school_id and ce.period_id = t.period_id and ce.student_id = m.student_id
+),
+due as (
+  select t.*, ce.class_id
+  from taught_members t
+  join class_at_end ce on ce.school_id = t.school_id and ce.period_id = t.period_id and ce.student_id = t.student_id
   join period_grades pg on pg.school_id = t.school_id and pg.period_id = t.period_id and pg.grade = ce.grade
-  qualify row_number() over (partition by t.school_id, m.student_id, t.subject_id, t.period_id order by t.group_id) = 1
+  qualify row_number() over (partition by t.school_id, t.student_id, t.subject_id, t.period_id order by t.group_id) = 1
 ),
 days as (
   select d.*, f.value, f.entered_at,
