@@ -5,10 +5,10 @@ import { findSession, sessionGeneration, sessionIdleSeconds, type SessionRow } f
 
 // The session of every request was one query; a busy teacher sends the same cookie again and again.
 // A found session is kept (per warehouse and cookie) until any session or account-flag write commits
-// (sessionGeneration) or for at most a few seconds; whether it has expired is recomputed from its
+// (sessionGeneration) or for at most a minute; whether it has expired is recomputed from its
 // stored times on every request, as session-find.sql computes it. Only this process writes the file
 // (DESIGN.md), so the generation sees every change. Unknown cookies are never kept.
-const maxAgeMs = 10_000;
+const maxAgeMs = 60_000;
 const maxEntries = 10_000;
 
 interface Entry { row: SessionRow; generation: number; at: number }

@@ -11,11 +11,10 @@ import { sqlRows } from './sql-rows';
 // change: a write of this process that may change journal data other than new rows bumps
 // writeGeneration (before it runs, and again on rollback), and an import commits a batch row, which
 // the first write of each transaction looks for. A finals lock is not kept while an admin unlock of
-// its group is in force; a lesson at most a few seconds (whether it lies in the future changes at
-// midnight).
-const lessonMaxAgeMs = 5_000;
+// its group is in force. Whether a kept lesson lies in the future is worked out again on every use
+// (it changes at midnight in the school's zone).
 
-interface Store { generation: number; stamp: string; tx?: object; lessons: Map<string, { at: number; l: LessonWithStudents }>; locks: Map<string, { p: LockedPeriod[] }> }
+interface Store { generation: number; stamp: string; tx?: object; lessons: Map<string, LessonWithStudents>; locks: Map<string, { p: LockedPeriod[] }> }
 const stores = new WeakMap<Warehouse, Store>();
 
 async function storeFor(conn: DuckDBConnection, warehouse: Warehouse): Promise<Store> {
@@ -37,17 +36,19 @@ export async function cachedLesson(conn: DuckDBConnection, warehouse: Warehouse,
   if (!currentTransaction(conn)) return lessonWithStudents(conn, actor, lessonId);
   const s = await storeFor(conn, warehouse);
   const key = JSON.stringify([lessonId, actor.schools]);
-  const hit = s.lessons.get(key);
-  const now = Date.now();
-  let l = hit && now - hit.at < lessonMaxAgeMs ? hit.l : undefined;
+  let l = s.lessons.get(key);
   if (!l) {
     // kept per set of schools seen; who may write it is checked for each actor
     l = await readLessonWithStudents(conn, actor, lessonId);
-    s.lessons.set(key, { at: now, l });
+    s.lessons.set(key, l);
   }
   assertWritable(actor, l.group_id);
-  return l;
+  return { ...l, in_future: l.date > todayIn(l.timezone) };
 }
+
+/** Today's date (YYYY-MM-DD) in a time zone, as `(now() at time zone tz)::date` gives it. */
+export const todayIn = (timeZone: string, now = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /** lockedPeriods of a group on a date, kept. */
 export async function cachedLocks(conn: DuckDBConnection, warehouse: Warehouse, where: { schoolId: string; groupId: string; onDate: string }): Promise<LockedPeriod[]> {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../ingest/entry/context-cache';
 import { enterMarks } from '../../ingest/entry/enter-marks';
 import type { EntryActor } from '../../ingest/entry/entry-actor';
 import { recordLesson } from '../../ingest/entry/record-lesson';
 import { flushRefresh } from '../../ingest/entry/refresh-marts';
 import type { Warehouse } from '../../warehouse/open-warehouse';
-import { openTestWarehouse, seedSql, seedTwoSchools } from '../fixtures/auth/test-warehouse';
+import { openTestWarehouse, rows, seedSql, seedTwoSchools } from '../fixtures/auth/test-warehouse';
 
 // What validating marks reads is kept between writes (ingest/entry/context-cache.ts): a native write
 // of the lesson and an import must both be seen by the very next mark entry.
@@ -42,5 +43,13 @@ describe('kept lesson context', () => {
     });
     expect(await codeOf(enterMarks(warehouse, actor(2), 'L-C2', { marks: [mark('s2')] }))).toBe('invalid_entry');
     expect(await codeOf(enterMarks(warehouse, actor(2), 'L-C2', { marks: [mark('s1')] }))).toBe('ok');
+  });
+
+  it('works out "today" in the school\'s zone as the lesson query does', async () => {
+    for (const [instant, zone] of [['2026-11-28T19:30:00Z', 'Asia/Yekaterinburg'], ['2026-11-28T19:30:00Z', 'Europe/Kaliningrad'], ['2026-11-28T23:59:59Z', 'Asia/Kamchatka']] as const) {
+      const [db] = await rows(warehouse, 'select ($t::timestamptz at time zone $z)::date::varchar as d', { t: instant, z: zone });
+      expect(todayIn(zone, new Date(instant))).toBe(db!.d);
+    }
+    expect(todayIn('Asia/Yekaterinburg', new Date('2026-11-28T19:30:00Z'))).toBe('2026-11-29');
   });
 });
