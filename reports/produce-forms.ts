@@ -6,6 +6,8 @@ import { finishForm, formDefinition, yearOf, type FormYear, type ProduceContext,
 export interface BatchOptions extends Omit<ProduceOptions, 'allowed'> {
   /** called as each form is done (in completion order) */
   onForm?: (form: ProducedForm, index: number) => void;
+  /** forms in flight at once; default one more than the browser's pages */
+  workers?: number;
 }
 
 const groupKey = (r: FormRequest) => JSON.stringify([r.school ?? null, r.period ?? null, r.year ?? null]);
@@ -58,7 +60,7 @@ export async function produceForms(ctx: ProduceContext, formId: string, reqs: Fo
       }
     }
   };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(pagePoolSize + 1, reqs.length) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(opts.workers ?? pagePoolSize + 1, reqs.length) }, worker));
   const error = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (error) throw error.reason;
   return out;
