@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSessionStore, type Role } from './stores/session';
 import { useReferenceStore } from './stores/reference';
+import { prefetchFirstChart } from './composables/prefetch-first-chart';
 
 // Each role's pages are their own chunk (route-level code splitting).
 const routes: RouteRecordRaw[] = [
@@ -39,6 +40,9 @@ router.beforeEach(async (to) => {
   if (roles && !roles.includes(session.me.role)) return { path: '/denied' };
   // and the school's names, which every staff screen asks for first, while the page's code loads
   const school = typeof to.query.school === 'string' ? to.query.school : session.me.schoolId;
-  if (school && !['guardian', 'student'].includes(session.me.role)) void useReferenceStore().load(school).catch(() => undefined);
+  if (school && !['guardian', 'student'].includes(session.me.role)) {
+    if (to.path === '/director') void prefetchFirstChart(school, to.query).catch(() => undefined);
+    else void useReferenceStore().load(school).catch(() => undefined);
+  }
   return true;
 });

@@ -24,13 +24,18 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-type Boot = Record<string, Promise<Response> | undefined>;
+interface Boot { answers: Record<string, Promise<Response> | undefined>; settled: Promise<void> }
 let boot: Boot | null = (globalThis as { svodkaBoot?: Boot }).svodkaBoot ?? null;
+const mePath = '/api/v1/auth/me';
 
 /** The answer public/boot.js asked for ahead of the app, if any: each taken once, none after closeBoot. */
-function takeBoot(path: string): Promise<Response> | undefined {
-  const early = boot?.[path];
-  if (early) delete boot![path];
+async function takeBoot(path: string): Promise<Response | undefined> {
+  const b = boot;
+  if (!b) return undefined;
+  // past the session, boot.js may still be about to ask for this very path: wait until it has asked
+  if (path !== mePath) await b.settled;
+  const early = b.answers[path];
+  delete b.answers[path];
   return early;
 }
 /** After the first navigation an early answer may be out of date (e.g. /auth/me before a login). */
@@ -45,7 +50,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (settings.cookie) headers.cookie = settings.cookie;
   let res: Response;
   try {
-    res = await ((method === 'GET' && !settings.cookie ? takeBoot(path) : undefined) ?? fetch(settings.baseUrl + path, {
+    const early = method === 'GET' && !settings.cookie ? await takeBoot(path) : undefined;
+    res = await (early ?? fetch(settings.baseUrl + path, {
       method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
     }));
   } catch {

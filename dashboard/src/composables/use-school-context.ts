@@ -7,6 +7,13 @@ import { useUrlFilters } from './use-url-filters';
 export const todayIso = (timezone?: string | null): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: timezone ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
+/** The period a screen shows when the URL names none, as of the date (else today in the school's zone). */
+export function defaultPeriodId(r: Reference, asOf: string | null): string | null {
+  const today = asOf ?? todayIso(r.school.timezone);
+  const day = today > r.school.yearEndsOn ? r.school.yearEndsOn : today;
+  return currentPeriod(r.periods, day)?.id ?? null;
+}
+
 /** The school a screen is about (URL `school`, else the caller's), its names, and the chosen period. */
 export function useSchoolContext() {
   const session = useSessionStore();
@@ -26,14 +33,7 @@ export function useSchoolContext() {
     }
   }, { immediate: true });
   const asOf = computed(() => filters.value.as_of ?? null);
-  const period = computed(() => {
-    if (filters.value.period) return filters.value.period;
-    const r = reference.value;
-    if (!r) return null;
-    const today = asOf.value ?? todayIso(r.school.timezone);
-    const day = today > r.school.yearEndsOn ? r.school.yearEndsOn : today;
-    return currentPeriod(r.periods, day)?.id ?? null;
-  });
+  const period = computed(() => filters.value.period ?? (reference.value ? defaultPeriodId(reference.value, asOf.value) : null));
   const className = (id: unknown) => reference.value?.classes.find((c) => c.id === id)?.name ?? String(id ?? '—');
   const subjectName = (id: unknown) => reference.value?.subjects.find((s) => s.id === id)?.name ?? String(id ?? '—');
   const teacherName = (id: unknown) => reference.value?.teachers.find((s) => s.id === id)?.name ?? String(id ?? '—');
