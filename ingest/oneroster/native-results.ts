@@ -41,7 +41,7 @@ const step = (label: string) => {
 interface Job { draft: BundleDraft; scope: GradebookScope; at: number }
 
 export async function convertWithNativeResults(path: string, files: Map<string, Uint8Array>, opts: OneRosterOptions): Promise<OneRosterConversion | null> {
-  step('start');
+  last = performance.now();
   const name = [...files.keys()].find((n) => n.toLowerCase() === 'results.csv');
   const bytes = name ? files.get(name)! : undefined;
   if (!name || !bytes || bytes.length < (opts.nativeFrom ?? nativeResultsFrom)) return null;

@@ -99,6 +99,16 @@ describe('results.csv read by DuckDB', () => {
     native.dispose?.();
   });
 
+  it('a results.csv of several MB with quoted line breaks (DuckDB\'s serial reader): same as the JS reader', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => (i % 997 === 0
+      ? `q${i},active,${ts},li${1 + (i % 2)},s${1 + (i % 2)},fully graded,${1 + (i % 5)},,"строка\nвторая, с запятой"`
+      : `q${i},active,${ts},li${1 + (i % 2)},s${1 + (i % 2)},fully graded,${1 + (i % 5)},,`));
+    const { js, native } = await bothWays(`${header}\n${rows.join('\n')}\n${oddRows.join('\n')}\n`);
+    expect(native.drafts[0]!.files.marks!.spill).toBeDefined();
+    expectSame(js, native);
+    native.dispose?.();
+  }, 60_000);
+
   it('what DuckDB would read otherwise (CP1251, too many cells, unclosed quote) is left to the JS reader', async () => {
     const good = `${header}\n${oddRows.slice(0, 3).join('\n')}\n`;
     for (const bad of [iconv.encode(`${good}r30,active,${ts},li1,s1,fully graded,5,,Ошибка\n`, 'win1251'),
