@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBTimestampTZValue, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlRows, sqlRun } from '../entry/sql-rows';
 import { knownTail, movedTail } from './audit-tail';
 
@@ -43,6 +43,23 @@ async function lastLink(conn: DuckDBConnection): Promise<{ seq: number; hash: st
   return last ? { seq: Number(last.seq), hash: String(last.hash) } : { seq: 0, hash: GENESIS_HASH };
 }
 
+/** Columns in the order of raw.audit_log (warehouse/migrations/001_raw.sql), the stored texts exactly as hashed. */
+async function appendLinks(conn: DuckDBConnection, links: (AuditLinkFields & { hash: string })[]): Promise<void> {
+  const appender = await conn.createAppender('audit_log', 'raw');
+  const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
+  try {
+    for (const l of links) {
+      appender.appendBigInt(BigInt(l.seq));
+      appender.appendTimestampTZ(new DuckDBTimestampTZValue(BigInt(Date.parse(l.occurredAt)) * 1000n));
+      text(l.actor); text(l.action); text(l.entity); text(l.entityId); text(l.schoolId); text(l.before); text(l.after); text(l.prevHash); text(l.hash);
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
 /** Builds the links following `prev` for the entries, hashes computed. */
 function chain(prev: { seq: number; hash: string }, entries: AuditEntry[]): (AuditLinkFields & { hash: string })[] {
   const now = new Date();
@@ -69,11 +86,16 @@ export async function appendAudit(conn: DuckDBConnection, entry: AuditEntry): Pr
   return link!;
 }
 
-/** Appends many links in one statement (bulk entry); same guarantees as appendAudit. */
+// Above this many links, the DuckDB appender (in the caller's transaction) instead of one insert from
+// JSON: half the cost for the links of a bulk entry, no text to parse.
+const appenderFrom = 200;
+
+/** Appends many links at once (bulk entry); same guarantees as appendAudit. */
 export async function appendAuditMany(conn: DuckDBConnection, entries: AuditEntry[]): Promise<{ seq: number; hash: string }[]> {
   if (entries.length === 0) return [];
   const links = chain(await lastLink(conn), entries);
-  await sqlRun(conn, 'entry/audit-append', { links: JSON.stringify(links) });
+  if (links.length < appenderFrom) await sqlRun(conn, 'entry/audit-append', { links: JSON.stringify(links) });
+  else await appendLinks(conn, links);
   const last = links[links.length - 1]!;
   movedTail(conn, { seq: last.seq, hash: last.hash });
   return links.map((l) => ({ seq: l.seq, hash: l.hash }));

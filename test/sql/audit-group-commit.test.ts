@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit } from '../../ingest/audit/append-audit';
+import { appendAudit, appendAuditMany } from '../../ingest/audit/append-audit';
 import { runIntegrityChecks } from '../../ingest/audit/integrity-check';
 import { serializedWrite, serializedWritesDone } from '../../ingest/audit/serialized-write';
 import { auditChainCheck } from '../../ingest/audit/verify-chain';
@@ -71,6 +71,21 @@ describe('serialized writes with group commit', () => {
     await serializedWrite(warehouse, (conn) => appendAudit(conn, link('k')));
     await serializedWritesDone(warehouse);
     expect(await links()).toEqual(['1:a', '2:b', '3:c', '4:e', '5:f', '6:g', '7:h', '8:i', '9:import', '10:j', '11:k']);
+    expect((await chainOk()).ok).toBe(true);
+  });
+
+  it('many links at once (the appender) land with their write or not at all, hashed as stored', async () => {
+    const many = (prefix: string) => Array.from({ length: 250 }, (_, i) => ({ ...link(`${prefix}${i}`), before: { n: i, text: 'кавычки " и \\' }, schoolId: i % 2 ? 'SA' : null }));
+    const before = (await links()).length;
+    await expect(serializedWrite(warehouse, async (conn) => {
+      await appendAuditMany(conn, many('gone'));
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect((await links()).length).toBe(before);
+    await serializedWrite(warehouse, (conn) => appendAuditMany(conn, many('kept')));
+    const after = await links();
+    expect(after.length).toBe(before + 250);
+    expect(after.at(-1)).toBe(`${before + 250}:kept249`);
     expect((await chainOk()).ok).toBe(true);
   });
 });

@@ -63,4 +63,12 @@ describe('new marks of a group of writes', () => {
     // the chain and every audited row check out
     expect((await runIntegrityChecks(warehouse, auditChecks)).map((c) => [c.name, c.ok])).toEqual([['audit-chain', true], ['audited-rows', true]]);
   });
+
+  it('a bulk of 300 marks (links through the appender) checks out against the stored rows', async () => {
+    const bulk = Array.from({ length: 300 }, (_, j) => mark(j % 2 ? 's1' : 's2', String((j % 5) + 1)));
+    const r = await enterMarks(warehouse, actor(6), 'L-C6', { marks: bulk });
+    expect(r.changed).toBe(300);
+    expect((await rows(warehouse, "select count(*)::integer as n from raw.audit_log a join raw.marks m on m.mark_id = a.entity_id where m.lesson_id = 'L-C6'"))[0]!.n).toBe(300);
+    expect((await runIntegrityChecks(warehouse, auditChecks)).map((c) => [c.name, c.ok])).toEqual([['audit-chain', true], ['audited-rows', true]]);
+  });
 });
