@@ -8,8 +8,14 @@ import { dataVersion } from '../../warehouse/data-version';
 // route, the query, the caller's scope and the quarter-hour (answers without `as_of` mean "today" in
 // the school's zone, and every zone's midnight falls on a quarter-hour of UTC). Any write bumps the
 // version and drops every entry; identical requests in flight share one computation.
-const maxEntries = 2_000;
-const maxBytes = 64 * 1024 * 1024;
+const limits = { entries: 2_000, bytes: 64 * 1024 * 1024 };
+
+/** Changes the bounds (tests); returns the previous ones. */
+export function setCacheLimits(next: { entries: number; bytes: number }): { entries: number; bytes: number } {
+  const previous = { ...limits };
+  Object.assign(limits, next);
+  return previous;
+}
 const quarterHourMs = 15 * 60_000;
 
 interface Store { version: number; bytes: number; entries: Map<string, Promise<string>>; sizes: Map<string, number> }
@@ -63,7 +69,7 @@ function keep(store: Store, key: string, size: number): void {
   store.sizes.set(key, size);
   store.bytes += size;
   for (const old of store.entries.keys()) {
-    if (store.entries.size <= maxEntries && store.bytes <= maxBytes) break;
+    if (store.entries.size <= limits.entries && store.bytes <= limits.bytes) break;
     if (old !== key) forget(store, old);
   }
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import type { Caller } from '../../api/caller';
-import { cachedEntries, responseKey } from '../../api/routes/dashboard-response-cache';
+import { cachedEntries, responseKey, setCacheLimits } from '../../api/routes/dashboard-response-cache';
 import { readConfig } from '../../common/config';
 import { bumpDataVersion, dataVersion } from '../../warehouse/data-version';
 import type { Warehouse } from '../../warehouse/open-warehouse';
@@ -80,6 +80,22 @@ describe('dashboard response cache', () => {
     expect(res.headers['content-type']).toContain('application/json');
     expect(cachedEntries(w)).toBe(1);
     expect((await get('director', '/api/v1/summary?as_of=2025-11-05')).json()).toEqual(res.json());
+  });
+
+  it('stays within its bounds of entries and bytes', async () => {
+    bumpDataVersion(w);
+    const previous = setCacheLimits({ entries: 2, bytes: 64 * 1024 * 1024 });
+    try {
+      const url = (d: string) => `/api/v1/metrics/R-MARK-DAY?schoolId=S5&as_of=2025-11-0${d}`;
+      for (const d of ['1', '2', '3']) expect((await get('director', url(d))).statusCode).toBe(200);
+      expect(cachedEntries(w)).toBe(2);
+      setCacheLimits({ entries: 10, bytes: 1 });
+      expect((await get('director', url('4'))).statusCode).toBe(200);
+      // over the byte bound every older answer goes; the newest is kept so that it can be served
+      expect(cachedEntries(w)).toBe(1);
+    } finally {
+      setCacheLimits(previous);
+    }
   });
 
   it('a key changes with the quarter-hour (answers for "today" follow the date) and the query order does not matter', () => {
