@@ -6,6 +6,7 @@ import { isEntity, readSnapshots, sameSnapshot, snapshotRows, type Entity, type 
 import { scheduleRefresh } from '../entry/refresh-marts';
 import { sqlRows, sqlRun } from '../entry/sql-rows';
 import { appendAudit } from './append-audit';
+import { accountFlagsChanged, deleteUserSessions } from '../../api/auth/sessions';
 import { serializedWrite } from './serialized-write';
 
 interface SuspectLink { seq: string; occurred_ms: string; action: string; entity: string; entity_id: string; school_id: string; before: string | null; after: string | null }
@@ -39,8 +40,9 @@ export async function reportCompromise(warehouse: Warehouse, admin: string, inpu
     if (!user) throw new NotFound('user_not_found', `Учётная запись «${input.login}» не найдена`, `user ${input.login} not found`);
     const reportId = `CR-${randomUUID()}`;
     await sqlRun(conn, 'entry/compromise-report-insert', { report_id: reportId, user_id: user.user_id, login: input.login, compromised_at: at.toISOString(), reported_by: admin, note: input.note ?? null });
+    accountFlagsChanged(conn);
     await sqlRun(conn, 'auth/user-set-disabled', { user_id: user.user_id, disabled: true });
-    await sqlRun(conn, 'auth/session-delete-user', { user_id: user.user_id });
+    await deleteUserSessions(conn, user.user_id);
     const links = await sqlRows<SuspectLink>(conn, 'entry/audit-by-actor-after', { actor: input.login, since: at.toISOString() });
     await appendAudit(conn, { actor: admin, action: 'report', entity: 'compromise_report', entityId: reportId, schoolId: user.school_id, after: { login: input.login, compromisedAt: at.toISOString(), note: input.note ?? null } });
 

@@ -45,4 +45,13 @@ describe('cached sessions', () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: other.headers })).statusCode).toBe(200);
     expect((await me(other.headers)).statusCode).toBe(401);
   });
+
+  it('a compromise report ends the reported account\'s cached session at once', async () => {
+    const admin = await loginAs(app, warehouse, { login: 'adm3', role: 'admin', schoolId: 'SA', staffId: 'A-ADM' });
+    const t = await loginAs(app, warehouse, { login: 'leaked', role: 'teacher', schoolId: 'SA', staffId: 'A-T' });
+    expect((await me(t.headers)).statusCode).toBe(200);
+    const report = await app.inject({ method: 'POST', url: '/api/v1/admin/compromise', headers: admin.headers, payload: { login: 'leaked', compromisedAt: new Date(Date.now() - 60_000).toISOString() } });
+    expect(report.statusCode).toBeLessThan(300);
+    expect((await me(t.headers)).statusCode).toBe(401);
+  });
 });
