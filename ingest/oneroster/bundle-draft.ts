@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSpec, type BundleFileName } from '../../common/bundle-spec';
 import { csvLine, parseCsv } from './parse-csv';
@@ -50,8 +50,26 @@ export const rowCount = (draft: BundleDraft, file: BundleFileName): number =>
 export function draftRows(draft: BundleDraft, file: BundleFileName, limit = Infinity): Record<string, string>[] {
   const f = draft.files[file];
   if (!f?.spill) return (f?.rows ?? []).slice(0, limit);
-  const t = parseCsv(readFileSync(f.spill.path, 'utf8'));
+  let t;
+  try {
+    t = parseCsv(limit === Infinity ? readFileSync(f.spill.path, 'utf8') : head(f.spill.path));
+  } catch {
+    t = parseCsv(readFileSync(f.spill.path, 'utf8')); // the first megabyte ended inside a quoted line break
+  }
   return t.rows.slice(0, limit).map((cells) => Object.fromEntries(t.header.map((h, i) => [h, cells[i] ?? ''])));
+}
+
+/** The first megabyte of a file cut after its last whole line (a preview needs a few rows, not a million). */
+function head(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    if (n < buf.length) return buf.toString('utf8', 0, n);
+    return buf.toString('utf8', 0, buf.lastIndexOf(0x0a, n - 1) + 1);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Files the bundle requires that the source had nothing for: written with headers only. */

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceOf, writeBundleDraft } from '../../ingest/oneroster/bundle-draft';
+import { draftRows, sourceOf, writeBundleDraft } from '../../ingest/oneroster/bundle-draft';
 import { convertXlsx, type XlsxConversion } from '../../ingest/xlsx/convert-xlsx';
 import { makeWorkbook, setevoyJournal } from '../fixtures/imports/make-workbook';
 
@@ -34,6 +34,10 @@ describe('spilled marks and attendance', () => {
     // hand-counted in test/unit/xlsx-profiles.test.ts: 6 marks, 3 absences
     expectSame(memory, spilled, { marks: 6, attendance: 3 });
     expect(sourceOf(spilled.draft!, 'marks.csv', 2)).toEqual({ file: 'sg.xlsx [Лист1]', line: 7, columns: { value: 'C', student_id: 'B' } });
+    // the preview's first rows and a dry run's full read give the rows as in memory
+    const asText = (rs: Record<string, string>[]) => rs.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '')));
+    expect(asText(draftRows(spilled.draft!, 'marks', 2))).toEqual(memory.draft!.files.marks!.rows.slice(0, 2));
+    expect(asText(draftRows(spilled.draft!, 'attendance'))).toEqual(memory.draft!.files.attendance!.rows);
     spilled.dispose?.();
   });
 
