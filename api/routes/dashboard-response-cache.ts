@@ -37,20 +37,21 @@ export function scopeKey(c: Caller): string {
   return createHash('sha1').update(scope).digest('base64url');
 }
 
-export function responseKey(req: FastifyRequest, caller: Caller, now = Date.now()): string {
+export function responseKey(req: FastifyRequest, caller: Caller, now = Date.now(), stamp = ''): string {
   const query = Object.entries((req.query ?? {}) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([req.routeOptions.url, req.params ?? {}, query, scopeKey(caller), Math.floor(now / quarterHourMs)]);
+  return JSON.stringify([req.routeOptions.url, req.params ?? {}, query, scopeKey(caller), Math.floor(now / quarterHourMs), stamp]);
 }
 
 /**
  * Replies with the cached JSON of this request when the data has not changed since it was computed,
  * else computes it (once for identical concurrent requests), serializes it with the route's schema
- * and keeps it. Errors are not kept.
+ * and keeps it. Errors are not kept. `stamp`: for answers that read raw.* as well, a cheap reading of
+ * whether raw.* changed (read before computing, so a change during the computation is a later key).
  */
 export async function cachedReply(req: FastifyRequest, reply: FastifyReply, warehouse: Warehouse, caller: Caller,
-  compute: () => Promise<unknown>): Promise<FastifyReply> {
+  compute: () => Promise<unknown>, stamp?: () => Promise<string>): Promise<FastifyReply> {
   const store = storeOf(warehouse);
-  const key = responseKey(req, caller);
+  const key = responseKey(req, caller, Date.now(), stamp ? await stamp() : '');
   let body = store.entries.get(key);
   if (body) {
     store.entries.delete(key);

@@ -47,16 +47,32 @@ describe('dashboard response cache', () => {
   });
 
   it('serves a kept answer until the version is bumped (a write that does not bump is not seen)', async () => {
+    const url = '/api/v1/metrics/R-MARK-DAY?schoolId=S5&as_of=2025-11-05';
+    const first = (await get('director', url)).json();
+    expect(first.rows).toHaveLength(2);
+    await sql("delete from marts.r_mark_day where record_id = 'M2'");
+    expect((await get('director', url)).json()).toEqual(first);
+    bumpDataVersion(w);
+    expect(ids(await get('director', url))).toEqual(['M8']);
+    await runModels(w, { schoolId: 'S5' });
+    expect((await get('director', url)).json()).toEqual(first);
+  });
+
+  it('reference lists read raw.*: an import or an audited write shows at once, without a bump', async () => {
     const url = '/api/v1/dashboard/reference?schoolId=S5';
     const first = (await get('director', url)).json();
     const name = first.classes.find((c: { id: string }) => c.id === '7A').name;
     expect(name).toBe('7А'); // Cyrillic А
+    const version = dataVersion(w);
+    // a change of raw.* with neither an import batch nor an audit link is not seen (no such writer)
     await sql("update raw.classes set letter = 'Я' where school_id = 'S5' and class_id = '7A'");
     expect((await get('director', url)).json()).toEqual(first);
-    bumpDataVersion(w);
+    await sql(`insert into raw.import_batch (batch_id, school_id, source, format, status, started_at)
+      values ('B-test', 'S5', 'test', 'bundle', 'applied', now())`);
+    expect(dataVersion(w)).toBe(version);
     expect((await get('director', url)).json().classes.find((c: { id: string }) => c.id === '7A').name).toBe('7Я');
     await sql("update raw.classes set letter = 'А' where school_id = 'S5' and class_id = '7A'");
-    bumpDataVersion(w);
+    await sql(`insert into raw.audit_log select coalesce(max(seq), 0) + 1, now(), 'test', 'update', 'class', '7A', 'S5', null, null, 'x', 'y' from raw.audit_log`);
     expect((await get('director', url)).json()).toEqual(first);
   });
 
