@@ -9,6 +9,8 @@ export interface ModelTiming {
   relation: string;
   seconds: number;
   rows: number;
+  /** one-school build: nothing this model reads changed, so its rows stand */
+  skipped?: boolean;
 }
 
 export interface BuildOptions {

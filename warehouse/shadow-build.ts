@@ -64,7 +64,7 @@ async function swapIn(conn: DuckDBConnection, models: Model[], sqlHash: (m: Mode
 }
 
 /** Runs a `create table ... as` and returns the number of rows it wrote (DuckDB answers it as `Count`). */
-export async function createCounting(conn: DuckDBConnection, sql: string): Promise<number> {
-  const result = await conn.runAndReadAll(sql);
+export async function createCounting(conn: DuckDBConnection, sql: string, params?: Record<string, string>): Promise<number> {
+  const result = await conn.runAndReadAll(sql, params);
   return Number(result.getRows()[0]?.[0] ?? 0);
 }

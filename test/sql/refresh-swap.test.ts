@@ -19,7 +19,7 @@ describe('one-school refresh writes only changed rows', () => {
           ('A', 6, null, [null::integer])) v(school_id, n, s, l)`);
         const before = (await c.runAndReadAll("select rowid from marts.t where n = 5")).getRowsJson();
         await c.run('begin');
-        await swapChangedRows(c, 'marts.t', 'temp.fresh', 'A');
+        await swapChangedRows(c, 'marts.t', 'temp.fresh', 'main.changed_rows', 'A');
         await c.run('commit');
         const rows = (await c.runAndReadAll('select school_id, n, s, l from marts.t order by all')).getRowsJson();
         expect(rows).toEqual([
