@@ -35,14 +35,26 @@ const oddRows = [
   `r16,active,${ts},li1,s1,FULLY GRADED,1,,`,
 ];
 
-function files(results: string | Uint8Array): Map<string, Uint8Array> {
+function files(results: string | Uint8Array, extra: Record<string, string> = {}): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>(readdirSync(fixture).map((f) => [f, new Uint8Array(readFileSync(join(fixture, f)))]));
+  for (const [f, lines] of Object.entries(extra)) out.set(f, new Uint8Array(Buffer.concat([Buffer.from(out.get(f)!), Buffer.from(lines)])));
   out.set('results.csv', typeof results === 'string' ? new Uint8Array(Buffer.from(results)) : new Uint8Array(results));
   return out;
 }
 
-async function bothWays(results: string | Uint8Array): Promise<{ js: OneRosterConversion; native: OneRosterConversion }> {
-  const f = files(results);
+/** a second school (sch-2: class 5А, teacher t2, student s9, lineItem li9) appended to the fixture's files */
+const secondSchool = {
+  'orgs.csv': 'sch-2,active,2025-09-01T00:00:00Z,Школа № 2,school,,dist-1\n',
+  'classes.csv': 'c5a,active,2025-09-01T00:00:00Z,5А,05,,,homeroom,,sch-2,y2025,,,\nm5a,active,2025-09-01T00:00:00Z,Математика 5А,05,math5,,scheduled,,sch-2,y2025,,,\n',
+  'courses.csv': 'math5,active,2025-09-01T00:00:00Z,y2025,Математика,,05,sch-2,,\n',
+  'users.csv': 't2,active,2025-09-01T00:00:00Z,true,t2,,Олег,Ершов,,,,,,,,,,,,,sch-2,\ns9,active,2025-09-01T00:00:00Z,true,s9,,Ива,Юрьева,,,,,,,5,,,,,,sch-2,\n',
+  'enrollments.csv': 'e9,active,2025-09-01T00:00:00Z,c5a,sch-2,t2,teacher,true,,\ne10,active,2025-09-01T00:00:00Z,c5a,sch-2,s9,student,false,2025-09-01,\n'
+    + 'e11,active,2025-09-01T00:00:00Z,m5a,sch-2,t2,teacher,true,,\ne12,active,2025-09-01T00:00:00Z,m5a,sch-2,s9,student,false,,\n',
+  'lineItems.csv': 'li9,active,2025-09-01T00:00:00Z,Диктант,,2025-09-10,,m5a,,q1,,,1,5\n',
+};
+
+async function bothWays(results: string | Uint8Array, extra: Record<string, string> = {}): Promise<{ js: OneRosterConversion; native: OneRosterConversion }> {
+  const f = files(results, extra);
   const dir = mkdtempSync(join(tmpdir(), 'h7-native-'));
   for (const [name, bytes] of f) writeFileSync(join(dir, name), bytes);
   const opts = { timezone: 'Asia/Yekaterinburg' };
@@ -108,6 +120,18 @@ describe('results.csv read by DuckDB', () => {
     expectSame(js, native);
     native.dispose?.();
   }, 60_000);
+
+  it('two schools: each draft gets its own marks, issues in the JS order', async () => {
+    const rows = [...oddRows, `r30,active,${ts},li9,s9,fully graded,5,,`, `r31,active,${ts},li9,s1,fully graded,4,,`, `r32,tobedeleted,${ts},li9,s9,fully graded,4,,`];
+    const { js, native } = await bothWays(`${header}\n${rows.join('\n')}\n`, secondSchool);
+    expect(js.drafts.map((d) => [d.schoolId, d.files.marks?.rows.map((m) => m.mark_id).join(' ')])).toEqual([
+      ['sch-1', 'r1 r5 r8 r9 r12 r13 r16'], ['sch-2', 'r30']]);
+    // r31: s1 is not a student of sch-2; li1/li2 results are another school's for sch-2 and skipped silently there
+    expect(js.issues.filter((i) => i.severity === 'error').map((i) => `${i.line}:${i.code}`)).toContain('19:dangling_reference');
+    expect(native.drafts.every((d) => d.files.marks!.spill)).toBe(true);
+    expectSame(js, native);
+    native.dispose?.();
+  });
 
   it('what DuckDB would read otherwise (CP1251, too many cells, unclosed quote) is left to the JS reader', async () => {
     const good = `${header}\n${oddRows.slice(0, 3).join('\n')}\n`;
