@@ -41,8 +41,11 @@ export interface ProduceContext {
 export async function produceForm(ctx: ProduceContext, formId: string, req: FormRequest, opts: ProduceOptions = {}): Promise<ProducedForm> {
   const def = formDefinition(formId);
   const madeAt = opts.madeAt ?? new Date();
+  // the year's lookup runs alongside the form's queries; the form's own errors (unknown school …) come first
+  const pendingYear = opts.sign ? yearOf(ctx.warehouse, req, def.id) : Promise.resolve(null);
+  pendingYear.catch(() => undefined);
   const doc = await def.build(ctx.warehouse, req, madeAt, opts.allowed);
-  const year = opts.sign ? await yearOf(ctx.warehouse, req, def.id) : null;
+  const year = await pendingYear;
   return finishForm(ctx, def, req, doc, year, { ...opts, madeAt });
 }
 
