@@ -71,7 +71,7 @@ async function report(w: Warehouse, schools: number): Promise<void> {
   const modelsSec = refreshed.reduce((s, t) => s + t.seconds, 0);
   console.log(`one-school refresh of ${school} after appending a day of entries: ${(refreshSec * 1000).toFixed(0)} ms ` +
     `(target <= 300 ms); ${(refreshSec / buildSec * schools).toFixed(2)}x a 1/${schools} share of the full build`);
-  console.log(`  of which: ${refreshed.length} models for the school ${(modelsSec * 1000).toFixed(0)} ms, ` +
-    `writing the changed rows into the warehouse ${((refreshSec - modelsSec) * 1000).toFixed(0)} ms; slowest: ` +
+  console.log(`  of which: ${refreshed.filter((t) => !t.skipped).length} models rebuilt for the school (${refreshed.filter((t) => t.skipped).length} skipped, nothing they read changed) ${(modelsSec * 1000).toFixed(0)} ms, ` +
+    `comparing with the warehouse and writing the changed rows ${((refreshSec - modelsSec) * 1000).toFixed(0)} ms; slowest: ` +
     [...refreshed].sort((a, b) => b.seconds - a.seconds).slice(0, 5).map((t) => `${t.relation} ${(t.seconds * 1000).toFixed(0)} ms`).join(', '));
 }
