@@ -1,6 +1,6 @@
 -- the school one pass over or_results maps against, as ENUM types (a cast is a hash lookup that keeps
 -- the file order, where a join would not): its graded lineItems, students, staff, every lineItem of
--- the export; or_kind() sorts each result (see map-oneroster-gradebook.ts): `skip` (status
+-- the export (or_lesson in the order of $items: its codes index $work_types and $teachers); or_kind() sorts each result (see map-oneroster-gradebook.ts): `skip` (status
 -- tobedeleted/inactive), `other` (another school's lineItem: skipped silently), `clean` (every check
 -- surely passes), else `unsure` (the JS mapper decides: errors, odd values, spaces around values)
 create or replace temp table or_lessons as select unnest($items) as id;
@@ -11,7 +11,7 @@ drop type if exists or_lesson;
 drop type if exists or_student;
 drop type if exists or_staff_id;
 drop type if exists or_any_item;
-create type or_lesson as enum (select id from or_lessons);
+create type or_lesson as enum (select id from or_lessons order by rowid);
 create type or_student as enum (select id from or_students);
 create type or_staff_id as enum (select id from or_staff);
 create type or_any_item as enum (select id from or_items);
