@@ -1,8 +1,9 @@
--- the school one pass over or_results maps against, as ENUM types (a cast is a hash lookup that keeps
--- the file order, where a join would not): its graded lineItems, students, staff, every lineItem of
--- the export (or_lesson in the order of $items: its codes index $work_types and $teachers); or_kind() sorts each result (see map-oneroster-gradebook.ts): `skip` (status
--- tobedeleted/inactive), `other` (another school's lineItem: skipped silently), `clean` (every check
--- surely passes), else `unsure` (the JS mapper decides: errors, odd values, spaces around values)
+-- the school that the passes over results.csv (or_source) map against, as ENUM types (a cast is a
+-- hash lookup that keeps the file order, where a join would not): its graded lineItems (or_lesson, in
+-- the order of $items, so its codes index $work_types and $teachers), students, staff, and every
+-- lineItem of the export. or_kind() sorts each result (see map-oneroster-gradebook.ts): `skip`
+-- (status tobedeleted/inactive), `other` (another school's lineItem: skipped silently), `clean` (every
+-- check surely passes), else `unsure` (the JS mapper decides: errors, odd values, spaces around values)
 create or replace temp table or_lessons as select unnest($items) as id;
 create or replace temp table or_students as select unnest($students) as id;
 create or replace temp table or_staff as select unnest($staff) as id;
