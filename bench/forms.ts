@@ -65,9 +65,9 @@ export async function run(args: string[]): Promise<void> {
     const cls = classes[Math.floor(classes.length / 2)]!.class_id;
     const signer = loadSigner(ctx.config, {});
 
-    // warm-up: browser launch, fonts, query plans
+    // warm-up: browser launch, both pages of the pool, fonts, query plans
     t = performance.now();
-    await produceForm(ctx, 'F-SUMMARY', { school: schoolId, class: cls });
+    await Promise.all([cls, classes[0]!.class_id].map((c) => produceForm(ctx, 'F-SUMMARY', { school: schoolId, class: c })));
     console.log(`warm-up (browser launch + first form): ${ms(t)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on 2 cores`);
     const browserPid = (await sharedBrowser()).process()?.pid ?? -1;
     const cpuSince = (c0: { node: number; chromium: number }, n = 1) => {
