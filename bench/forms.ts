@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<void> {
     // warm-up: browser launch, both pages of the pool, fonts, query plans
     t = performance.now();
     await Promise.all([cls, classes[0]!.class_id].map((c) => produceForm(ctx, 'F-SUMMARY', { school: schoolId, class: c })));
-    console.log(`warm-up (browser launch + first form): ${ms(t)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on 2 cores`);
+    console.log(`warm-up (browser launch + two forms at once): ${ms(t)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on 2 cores`);
     const browserPid = (await sharedBrowser()).process()?.pid ?? -1;
     const cpuSince = (c0: { node: number; chromium: number }, n = 1) => {
       const c1 = cpuNow(browserPid);
