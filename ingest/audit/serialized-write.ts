@@ -35,7 +35,7 @@ export function deferInTransaction(conn: DuckDBConnection, work: () => Promise<v
 }
 
 // Bumped before every write that may change journal data other than new rows (a write not marked
-// `deferring`) and after every rollback: reads kept between writes (ingest/entry/context-cache.ts)
+// `deferring`), after its commit, and after every rollback: reads kept between writes (ingest/entry/context-cache.ts)
 // are valid only while it stays the same.
 let generation = 0;
 export const writeGeneration = (): number => generation;
@@ -112,6 +112,8 @@ async function runGroup(warehouse: Warehouse, q: Queue, jobs: Job[]): Promise<vo
       failedAt = -1;
       await runDeferred(conn);
     });
+    // and after the commit: a read made meanwhile outside (context-cache.ts prefetch) must not pass
+    if (jobs.some((j) => !j.deferring)) generation += 1;
   } catch (err) {
     if (jobs.length === 1) return jobs[0]!.reject(err);
     if (failedAt < 0) {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Warehouse } from '../../warehouse/open-warehouse';
+import { pooledTransaction, type Warehouse } from '../../warehouse/open-warehouse';
 import { currentTransaction, writeGeneration } from '../audit/serialized-write';
 import type { EntryActor } from './entry-actor';
 import { lockedPeriods, type LockedPeriod } from './finals-lock';
@@ -21,8 +21,7 @@ async function storeFor(conn: DuckDBConnection, warehouse: Warehouse): Promise<S
   const tx = currentTransaction(conn);
   let s = stores.get(warehouse);
   if (tx && s && s.tx === tx && s.generation === writeGeneration()) return s;
-  const [probe] = await sqlRows<{ n: string; last: string | null }>(conn, 'entry/import-stamp');
-  const stamp = `${probe?.n}:${probe?.last}`;
+  const stamp = await importStamp(conn);
   if (!s || s.stamp !== stamp || s.generation !== writeGeneration()) {
     s = { generation: writeGeneration(), stamp, lessons: new Map(), locks: new Map() };
     stores.set(warehouse, s);
@@ -31,12 +30,45 @@ async function storeFor(conn: DuckDBConnection, warehouse: Warehouse): Promise<S
   return s;
 }
 
+/**
+ * What a write will read, read beforehand outside the serialized section (so that a cold start does
+ * not read one write after another inside it), in one snapshot with the import stamp. The write takes
+ * it only if no import committed and no other write of journal data started or committed since
+ * (same stamp and writeGeneration); otherwise it reads again inside.
+ */
+export interface Prefetched { generation: number; stamp: string; key: string; l: LessonWithStudents; locks: LockedPeriod[]; keepLocks: boolean }
+
+export async function prefetchLesson(warehouse: Warehouse, actor: EntryActor, lessonId: string): Promise<Prefetched | undefined> {
+  const key = JSON.stringify([lessonId, actor.schools]);
+  const s = stores.get(warehouse);
+  if (s && s.generation === writeGeneration() && s.lessons.has(key)) return undefined;
+  const generation = writeGeneration();
+  return pooledTransaction(warehouse, async (conn) => {
+    const stamp = await importStamp(conn);
+    const l = await readLessonWithStudents(conn, actor, lessonId);
+    const where = { schoolId: l.school_id, groupId: l.group_id, onDate: l.date };
+    const locks = await lockedPeriods(conn, where);
+    const [u] = await sqlRows<{ ends_ms: string | null }>(conn, 'entry/unlock-ends', { school_id: where.schoolId, group_id: where.groupId });
+    return { generation, stamp, key, l, locks, keepLocks: u?.ends_ms == null };
+  }).catch(() => undefined);
+}
+
+const importStamp = async (conn: DuckDBConnection) => {
+  const [probe] = await sqlRows<{ n: string; last: string | null }>(conn, 'entry/import-stamp');
+  return `${probe?.n}:${probe?.last}`;
+};
+
 /** lessonWithStudents, kept (outside a serialized write it always reads). */
-export async function cachedLesson(conn: DuckDBConnection, warehouse: Warehouse, actor: EntryActor, lessonId: string): Promise<LessonWithStudents> {
+export async function cachedLesson(conn: DuckDBConnection, warehouse: Warehouse, actor: EntryActor, lessonId: string, pre?: Prefetched): Promise<LessonWithStudents> {
   if (!currentTransaction(conn)) return lessonWithStudents(conn, actor, lessonId);
   const s = await storeFor(conn, warehouse);
   const key = JSON.stringify([lessonId, actor.schools]);
   let l = s.lessons.get(key);
+  if (!l && pre && pre.key === key && pre.stamp === s.stamp && pre.generation === writeGeneration()) {
+    l = pre.l;
+    s.lessons.set(key, l);
+    if (pre.keepLocks) s.locks.set(JSON.stringify([l.school_id, l.group_id, l.date]), { p: pre.locks });
+  }
   if (!l) {
     // kept per set of schools seen; who may write it is checked for each actor
     l = await readLessonWithStudents(conn, actor, lessonId);

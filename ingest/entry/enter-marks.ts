@@ -7,7 +7,7 @@ import { insertNewAudited } from './deferred-inserts';
 import { readSnapshots } from './entities';
 import type { EntryActor } from './entry-actor';
 import { FieldErrors } from './field-errors';
-import { cachedLesson, cachedLocks } from './context-cache';
+import { cachedLesson, cachedLocks, prefetchLesson } from './context-cache';
 import { refuseLocked } from './finals-lock';
 import type { LessonWithStudents } from './load-context';
 import { markValueProblem } from './mark-values';
@@ -37,10 +37,11 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
   const remove = input.removeMarkIds ?? [];
   // only new marks: their rows and audit links go with those of the other writes of the group
   const onlyNew = remove.length === 0 && input.marks.every((m) => m.markId === undefined);
+  const pre = await prefetchLesson(warehouse, actor, lessonId);
   const result = await serializedWrite(warehouse, async (conn) => {
     // validated inside the write, against what the writes before it left; what it reads is kept
     // between writes (context-cache.ts), so this costs no query while nothing else changes
-    const l = await cachedLesson(conn, warehouse, actor, lessonId);
+    const l = await cachedLesson(conn, warehouse, actor, lessonId, pre);
     validateMarks(l, input, remove);
     return writeMarks(conn, warehouse, actor, l, lessonId, input, remove, onlyNew);
   }, { deferring: onlyNew });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../ingest/entry/context-cache';
+import { serializedWrite } from '../../ingest/audit/serialized-write';
+import { cachedLesson, prefetchLesson, todayIn } from '../../ingest/entry/context-cache';
 import { enterMarks } from '../../ingest/entry/enter-marks';
 import type { EntryActor } from '../../ingest/entry/entry-actor';
 import { recordLesson } from '../../ingest/entry/record-lesson';
@@ -51,5 +52,23 @@ describe('kept lesson context', () => {
       expect(todayIn(zone, new Date(instant))).toBe(db!.d);
     }
     expect(todayIn('Asia/Yekaterinburg', new Date('2026-11-28T19:30:00Z'))).toBe('2026-11-29');
+  });
+
+  it('a read made before the write is dropped when an import or a native write came in between', async () => {
+    const pre7 = await prefetchLesson(warehouse, actor(7), 'L-C7');
+    expect(pre7?.l.students.has('s1')).toBe(true);
+    await warehouse.transaction(async (conn) => {
+      await conn.run("update raw.enrollments set to_date = '2026-09-30' where school_id = 'SA' and student_id = 's1'");
+      await conn.run(`insert into raw.import_batch (batch_id, school_id, source, format, status, started_at)
+        values ('B-test-2', 'SA', 'test', 'bundle', 'applied', now())`);
+    });
+    const l7 = await serializedWrite(warehouse, (conn) => cachedLesson(conn, warehouse, actor(7), 'L-C7', pre7));
+    expect(l7.students.has('s1')).toBe(false);
+
+    const pre8 = await prefetchLesson(warehouse, actor(8), 'L-C8');
+    expect(pre8?.l.status).toBe('planned');
+    await recordLesson(warehouse, actor(8), 'L-C8', { status: 'cancelled' });
+    const l8 = await serializedWrite(warehouse, (conn) => cachedLesson(conn, warehouse, actor(8), 'L-C8', pre8));
+    expect(l8.status).toBe('cancelled');
   });
 });
