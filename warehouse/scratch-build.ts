@@ -85,19 +85,23 @@ export async function swapChangedRows(conn: DuckDBConnection, live: string, fres
   if ((await diffRows(conn, live, fresh, changed, schoolId)) > 0) await applyChangedRows(conn, live, fresh, changed, schoolId);
 }
 
-/** Writes into table `changed` the row values (as structs) whose count differs between `live` (the school's rows) and `fresh`. */
+/**
+ * Writes into table `changed` the row values whose count differs between `live` (the school's rows)
+ * and `fresh`. Grouping by the plain columns costs about half of grouping by the row as one struct.
+ */
 async function diffRows(conn: DuckDBConnection, live: string, fresh: string, changed: string, schoolId: string): Promise<number> {
   return createCounting(conn, `create or replace table ${changed} as
-    select r from (
-      select old_row as r, 1 as side from ${live} old_row where school_id = $school
-      union all
-      select new_row, -1 from ${fresh} new_row where school_id = $school
-    ) group by r having sum(side) <> 0`, { school: schoolId });
+    select * exclude (diff_side) from (
+      select *, 1 as diff_side from ${live} where school_id = $school
+      union all by name
+      select *, -1 as diff_side from ${fresh} where school_id = $school
+    ) group by all having sum(diff_side) <> 0`, { school: schoolId });
 }
 
+/** Deletes the school's rows equal to a changed value and inserts the fresh rows equal to one (whole rows compared as structs: NULLs inside compare equal). */
 async function applyChangedRows(conn: DuckDBConnection, live: string, fresh: string, changed: string, schoolId: string): Promise<void> {
   const params = { school: schoolId };
-  await conn.run(`delete from ${live} old_row where school_id = $school and old_row in (select r from ${changed})`, params);
-  await conn.run(`insert into ${live} by name
-    select unnest(r) from (select new_row as r from ${fresh} new_row where school_id = $school and new_row in (select r from ${changed}))`, params);
+  const changedRows = `(select changed_row from ${changed} changed_row)`;
+  await conn.run(`delete from ${live} old_row where school_id = $school and old_row in ${changedRows}`, params);
+  await conn.run(`insert into ${live} by name select * from ${fresh} new_row where school_id = $school and new_row in ${changedRows}`, params);
 }
