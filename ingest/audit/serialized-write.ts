@@ -16,7 +16,7 @@ import { beginTailTx, endTailTx, type TailHolder } from './audit-tail';
 const maxGroup = 64;
 
 interface Job { fn: (conn: DuckDBConnection) => Promise<unknown>; deferring: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void }
-interface Queue extends TailHolder { waiting: Job[]; running: Promise<void> | null }
+interface Queue extends TailHolder { waiting: Job[]; running: Promise<void> | null; commits: number; writes: number }
 
 const queues = new WeakMap<Warehouse, Queue>();
 const committedHooks = new WeakMap<DuckDBConnection, (() => void)[]>();
@@ -62,7 +62,7 @@ export function afterCommit(conn: DuckDBConnection, fn: () => void): void {
 function queueOf(warehouse: Warehouse): Queue {
   let q = queues.get(warehouse);
   if (!q) {
-    q = { waiting: [], running: null };
+    q = { waiting: [], running: null, commits: 0, writes: 0 };
     queues.set(warehouse, q);
   }
   return q;
@@ -80,6 +80,12 @@ export function serializedWrite<T>(warehouse: Warehouse, fn: (conn: DuckDBConnec
   if (!q.running) q.running = drain(warehouse, q);
   return done;
 }
+
+/** Committed transactions and the writes they held, so far (benchmarks: writes per commit). */
+export const serializedWriteCounts = (warehouse: Warehouse): { commits: number; writes: number } => {
+  const q = queues.get(warehouse);
+  return { commits: q?.commits ?? 0, writes: q?.writes ?? 0 };
+};
 
 /** Resolves when every serialized write queued so far has finished (shutdown, benchmarks). */
 export async function serializedWritesDone(warehouse: Warehouse): Promise<void> {
@@ -114,6 +120,8 @@ async function runGroup(warehouse: Warehouse, q: Queue, jobs: Job[]): Promise<vo
     });
     // and after the commit: a read made meanwhile outside (context-cache.ts prefetch) must not pass
     if (jobs.some((j) => !j.deferring)) generation += 1;
+    q.commits += 1;
+    q.writes += jobs.length;
   } catch (err) {
     if (jobs.length === 1) return jobs[0]!.reject(err);
     if (failedAt < 0) {
