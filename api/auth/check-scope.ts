@@ -61,6 +61,8 @@ export async function checkScope(conn: DuckDBConnection, req: FastifyRequest, ca
   // the caller's lists are read from the objects of their school(s): outside the list is outside the
   // scope, and inside it is inside when no other school can be meant
   if (allowed !== null && !allowed.includes(id)) throw denied(names[scope], id);
+  // a school in the caller's own list is the object itself: nothing more to look up
+  if (scope === 'school' && allowed !== null) return;
   if (allowed !== null && !namedSchool && caller.allowedSchools?.length === 1) return;
   const [r] = await sqlRows<{ n: number }>(conn, 'auth/object-in-scope', {
     kind: scope, id, all_schools: allSchools, schools, restricted: allowed !== null, allowed: jsonList(allowed),

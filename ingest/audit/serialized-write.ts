@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { pooledTransaction, type Warehouse } from '../../warehouse/open-warehouse';
 import { beginTailTx, endTailTx, type TailHolder } from './audit-tail';
+import { bumpDataVersion } from '../../warehouse/data-version';
 
 // Audited writes of one process run one after another: every write appends the next link of the one
 // audit chain, and two transactions appending link N+1 at once would make one of them fail on commit.
@@ -152,6 +153,7 @@ function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnecti
       committedHooks.delete(conn!);
       pendingWork.delete(conn!);
       for (const hook of hooks) hook();
+      bumpDataVersion(warehouse);
     },
     (err: unknown) => {
       generation += 1;

@@ -12,6 +12,7 @@ import { manifestValuesStmt } from './manifest-sql';
 import { createRejectsTable, finishStaging, inspectFile, listFiles, stageFile, type StagedFile } from './stage-bundle';
 import { asScale, validateCells, validateManifest, validateReferences } from './validate-bundle';
 import { writeBatch } from './write-bundle';
+import { bumpDataVersion } from '../../warehouse/data-version';
 
 export interface ImportOptions {
   /** load the valid rows and record the rejects (default: any reject rejects the whole bundle) */
@@ -40,6 +41,7 @@ export async function importBundle(warehouse: Warehouse, path: string, opts: Imp
     return await warehouse.withConnection((conn) => run(conn, source.dir, source.csvFiles, path, opts));
   } finally {
     source.cleanup();
+    bumpDataVersion(warehouse);
   }
 }
 
