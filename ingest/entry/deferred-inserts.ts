@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendAuditMany, type AuditEntry } from '../audit/append-audit';
 import { deferInTransaction } from '../audit/serialized-write';
 import { auditedReplace } from './audited-write';
-import { readSnapshots, replaceRows, type Entity } from './entities';
+import { insertNewRows, type Entity } from './entities';
 import type { Row } from './sql-rows';
 
 // New objects (ids just generated, so no row holds them and nothing reads them before the commit)
@@ -38,8 +38,7 @@ async function flush(conn: DuckDBConnection): Promise<void> {
     let j = i;
     while (j < buffer.length && buffer[j]!.entity === entity && buffer[j]!.schoolId === schoolId) j++;
     const run = buffer.slice(i, j);
-    await replaceRows(conn, entity, schoolId, [], run.flatMap((p) => p.rows));
-    const after = await readSnapshots(conn, entity, schoolId, run.flatMap((p) => p.ids));
+    const after = await insertNewRows(conn, entity, schoolId, run.flatMap((p) => p.ids), run.flatMap((p) => p.rows));
     for (const p of run) {
       for (const id of p.ids) links.push({ actor: p.actor, action: 'create', entity, entityId: id, schoolId, before: null, after: after.get(id) ?? null });
     }

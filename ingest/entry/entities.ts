@@ -46,6 +46,21 @@ export async function replaceRows(conn: DuckDBConnection, entity: Entity, school
   if (rows.length) await sqlRun(conn, `entry/insert-${entity}`, { school_id: schoolId, rows: JSON.stringify(rows) });
 }
 
+/** Entities whose insert returns their snapshots (entry/insert-<entity>-returning.sql). */
+const insertReturns: ReadonlySet<Entity> = new Set(['mark']);
+
+/** Inserts rows of new objects (no row holds their ids) and returns their snapshots as readSnapshots would. */
+export async function insertNewRows(conn: DuckDBConnection, entity: Entity, schoolId: string, ids: string[], rows: Row[]): Promise<Map<string, Snapshot>> {
+  if (!insertReturns.has(entity) || entityKinds[entity].many || rows.length === 0) {
+    await replaceRows(conn, entity, schoolId, [], rows);
+    return readSnapshots(conn, entity, schoolId, ids);
+  }
+  const out = new Map<string, Snapshot>(ids.map((id) => [id, null]));
+  const stored = await sqlRows(conn, `entry/insert-${entity}-returning`, { school_id: schoolId, rows: JSON.stringify(rows) });
+  for (const { entity_id, ...row } of stored) out.set(String(entity_id), row);
+  return out;
+}
+
 /** Rows of a snapshot, to write it back (restore from quarantine). */
 export const snapshotRows = (s: Snapshot): Row[] => (s === null ? [] : Array.isArray(s) ? s : [s]);
 
