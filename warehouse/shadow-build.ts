@@ -31,6 +31,10 @@ export async function buildInShadows(
     await conn.run('create or replace temp table build_scope as select school_id from raw.schools');
     for (const layer of modelLayers) await conn.run(`create schema if not exists ${layer}`);
     await conn.run('create table if not exists meta.model_builds (relation varchar primary key, sql_hash varchar not null, built_at timestamptz not null)');
+    // Automatic checkpoints after each model's commit cost more than the models (24 s against 9 s for
+    // 3 schools): held off during the build, then one checkpoint once the models are swapped in.
+    const threshold = String((await conn.runAndReadAll("select current_setting('checkpoint_threshold')")).getRows()[0]?.[0]);
+    await conn.run("set checkpoint_threshold = '64GB'");
     try {
       const timings: ModelTiming[] = [];
       for (const model of models) {
@@ -41,9 +45,11 @@ export async function buildInShadows(
         onModel?.(timing);
       }
       await swapIn(conn, models, sqlHash);
+      await conn.run('checkpoint');
       return timings;
     } finally {
       for (const model of models) await conn.run(`drop table if exists ${shadowOf(model.relation)}`).catch(() => undefined);
+      await conn.run('set checkpoint_threshold = $threshold', { threshold }).catch(() => undefined);
     }
   });
 }

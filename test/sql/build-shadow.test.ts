@@ -23,12 +23,15 @@ describe('full build through shadow tables', () => {
   it('a model reads the new rows of the models before it; a failure keeps every old table and leaves no shadow', async () => {
     const w = await openWarehouse(join(mkdtempSync(join(tmpdir(), 'wh-shadow-')), 'w.duckdb'));
     try {
+      const thresholdBefore = await rows(w, "select current_setting('checkpoint_threshold') as t");
       const first = await buildInShadows(w, [
         model('staging.x', "select 'A' as school_id, 1 as v"),
         model('core.y', 'select school_id, v + 1 as v from staging.x', ['staging.x']),
       ], hash);
       expect(first.map((t) => [t.relation, t.rows])).toEqual([['staging.x', 1], ['core.y', 1]]);
       expect(await rows(w, 'select v from core.y')).toEqual([{ v: 2 }]);
+      // checkpoints held off during the build only
+      expect(await rows(w, "select current_setting('checkpoint_threshold') as t")).toEqual(thresholdBefore);
 
       await buildInShadows(w, [
         model('staging.x', "select 'A' as school_id, 10 as v union all select 'B', 20"),
