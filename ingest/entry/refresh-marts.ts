@@ -5,12 +5,16 @@ import { isOpen, type Warehouse } from '../../warehouse/open-warehouse';
 // `delayMs` later and later writes join it, so that a burst of entries costs one build; a school is
 // rebuilt at most every `minIntervalMs` (a build competes with the writes for the cores, and during
 // sustained entry a debounce that restarts on every write would never build at all). Builds run one
-// at a time (they replace the same mart tables). A
+// at a time (they replace the same mart tables). The gap after a build is also at least
+// `busyShare`⁻¹ times that build's duration, so that refreshes of a big school take at most about a
+// fifth of the cores during sustained entry (a 4 s build is followed by 16 s of writes only). A
 // refresh of a warehouse closed meanwhile is dropped: its marts are rebuilt from the raw rows on the
 // next build anyway, and a closed instance cannot be written.
 let delayMs = 500;
 const minIntervalMs = 5_000;
+const busyShare = 0.2;
 const lastStarted = new Map<string, number>();
+const lastDuration = new Map<string, number>();
 
 /** Changes the debounce (the entry benchmark measures writes with the refresh held back). */
 export const setRefreshDelay = (ms: number) => {
@@ -23,17 +27,21 @@ export function scheduleRefresh(warehouse: Warehouse, schoolId: string): void {
   const key = `${warehouse.path}\u0000${schoolId}`;
   // a pending build has not started yet: it will read this write too
   if (timers.has(key)) return;
-  const wait = Math.max(delayMs, (lastStarted.get(key) ?? -Infinity) + minIntervalMs - Date.now());
+  const gap = Math.max(minIntervalMs, (lastDuration.get(key) ?? 0) / busyShare);
+  const wait = Math.max(delayMs, (lastStarted.get(key) ?? -Infinity) + gap - Date.now());
   timers.set(key, { warehouse, timer: setTimeout(() => start(key, warehouse, schoolId), wait) });
 }
 
 function start(key: string, warehouse: Warehouse, schoolId: string): Promise<void> {
   timers.delete(key);
   chain = chain.then(() => {
-    lastStarted.set(key, Date.now());
+    const startedAt = Date.now();
+    lastStarted.set(key, startedAt);
     if (!isOpen(warehouse)) return undefined;
     return runModels(warehouse, { schoolId }).then(
-      () => undefined,
+      () => {
+        lastDuration.set(key, Date.now() - startedAt);
+      },
       (err: Error) => {
         if (isOpen(warehouse)) console.error(`mart refresh for school ${schoolId} failed: ${err.message}`);
       },
