@@ -72,7 +72,7 @@ async function create(path: string, threads: number): Promise<Warehouse> {
     },
   };
   await withConnection(async (conn) => {
-    await conn.run("load icu; set global TimeZone = 'UTC'; set global checkpoint_threshold = '256MB'");
+    await conn.run("load icu; set global TimeZone = 'UTC'; set global checkpoint_threshold = '256MiB'");
     await migrate(conn);
   });
   return warehouse;
