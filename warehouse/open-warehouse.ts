@@ -47,18 +47,7 @@ async function create(path: string, threads: number): Promise<Warehouse> {
       conn.closeSync();
     }
   };
-  const transaction = <T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> =>
-    withConnection(async (conn) => {
-      await conn.run('begin transaction');
-      try {
-        const result = await fn(conn);
-        await conn.run('commit');
-        return result;
-      } catch (err) {
-        await conn.run('rollback').catch(() => undefined);
-        throw err;
-      }
-    });
+  const transaction = <T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> => withConnection((conn) => inTransaction(conn, fn));
   const warehouse: Warehouse = {
     path,
     instance,
@@ -108,17 +97,20 @@ export async function withPooledConnection<T>(warehouse: Warehouse, fn: (conn: D
 
 /** Like `transaction`, on a pooled connection. */
 export const pooledTransaction = <T>(warehouse: Warehouse, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> =>
-  withPooledConnection(warehouse, async (conn) => {
-    await conn.run('begin transaction');
-    try {
-      const result = await fn(conn);
-      await conn.run('commit');
-      return result;
-    } catch (err) {
-      await conn.run('rollback').catch(() => undefined);
-      throw err;
-    }
-  });
+  withPooledConnection(warehouse, (conn) => inTransaction(conn, fn));
+
+/** Runs fn between BEGIN and COMMIT on conn; rolls back on any error. */
+async function inTransaction<T>(conn: DuckDBConnection, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  await conn.run('begin transaction');
+  try {
+    const result = await fn(conn);
+    await conn.run('commit');
+    return result;
+  } catch (err) {
+    await conn.run('rollback').catch(() => undefined);
+    throw err;
+  }
+}
 
 /** The statement `sql` prepared on a pooled connection (kept with it), or undefined for any other connection. */
 export function preparedOn(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> | undefined {
