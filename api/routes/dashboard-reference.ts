@@ -29,13 +29,12 @@ export async function dashboardReferenceRoutes(app: FastifyInstance, ctx: AppCon
     if (caller.allowedSchools && !caller.allowedSchools.includes(school)) {
       throw new AccessDenied('forbidden_school', 'Эта школа вне ваших полномочий.', `school ${school} outside caller scope`);
     }
-    // the lists read raw.*: an import or a native write shows at once, before any mart build
-    const rawStamp = async () => String((await dashboardQuery(ctx.warehouse, 'raw-stamp', {}))[0]?.stamp);
+    // the lists read raw.* tables that only an import writes, and an import bumps the data version
     return cachedReply(req, reply, ctx.warehouse, caller, async () => {
       const [header] = await dashboardQuery(ctx.warehouse, 'reference-school', { school });
       if (!header) throw new NotFound('school_not_found', `Школа «${school}» не найдена.`, `school ${school} not found`);
       return { school: header, ...referenceLists(await dashboardQuery(ctx.warehouse, 'reference-lists', { school })) };
-    }, rawStamp);
+    });
   });
 }
 
