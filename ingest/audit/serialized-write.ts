@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { pooledTransaction, type Warehouse } from '../../warehouse/open-warehouse';
 import { beginTailTx, endTailTx, type TailHolder } from './audit-tail';
 import { bumpDataVersion } from '../../warehouse/data-version';
+import { stableImportGeneration } from '../../warehouse/import-generation';
 
 // Audited writes of one process run one after another: every write appends the next link of the one
 // audit chain, and two transactions appending link N+1 at once would make one of them fail on commit.
@@ -43,6 +44,14 @@ export const writeGeneration = (): number => generation;
 
 /** The transaction of the serialized write running on `conn` (an identity), if any. */
 export const currentTransaction = (conn: DuckDBConnection): object | undefined => committedHooks.get(conn);
+
+/**
+ * The import generation (warehouse/import-generation.ts) read just before the transaction of the
+ * serialized write running on `conn` began, so before its snapshot: undefined while an import was
+ * writing then, or outside a serialized write.
+ */
+export const transactionImportGeneration = (conn: DuckDBConnection): number | undefined => importGenerations.get(conn);
+const importGenerations = new WeakMap<DuckDBConnection, number | undefined>();
 
 /** Runs the work deferred on `conn` so far, in order. */
 export async function runDeferred(conn: DuckDBConnection): Promise<void> {
@@ -140,8 +149,10 @@ async function runGroup(warehouse: Warehouse, q: Queue, jobs: Job[]): Promise<vo
 
 function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
   let conn: DuckDBConnection | undefined;
+  const importGeneration = stableImportGeneration();
   return pooledTransaction(warehouse, async (c) => {
     conn = c;
+    importGenerations.set(c, importGeneration);
     beginTailTx(c, q);
     committedHooks.set(c, []);
     pendingWork.set(c, []);
@@ -152,6 +163,7 @@ function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnecti
       const hooks = committedHooks.get(conn!) ?? [];
       committedHooks.delete(conn!);
       pendingWork.delete(conn!);
+      importGenerations.delete(conn!);
       for (const hook of hooks) hook();
       bumpDataVersion(warehouse);
     },
@@ -161,6 +173,7 @@ function inTransaction(warehouse: Warehouse, q: Queue, fn: (conn: DuckDBConnecti
         endTailTx(conn, false);
         committedHooks.delete(conn);
         pendingWork.delete(conn);
+        importGenerations.delete(conn);
       }
       throw err;
     },

@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { bundleSpec } from '../../common/bundle-spec';
 import type { ImportReport } from '../../common/import-report';
 import { sqlFile } from '../../warehouse/sql-file';
+import { importWriteEnded, importWriteStarting } from '../../warehouse/import-generation';
 import { appendAudit } from '../audit/append-audit';
 import { deleteSchoolStmt, insertStmt } from './bundle-sql';
 import { schoolInsertStmt } from './manifest-sql';
@@ -24,6 +25,16 @@ async function replaceSchool(conn: DuckDBConnection, files: StagedFile[], school
 
 /** Writes the batch (and, for `applied`, the school's rows) in one transaction; fills report.written. */
 export async function writeBatch(conn: DuckDBConnection, report: ImportReport, files: StagedFile[]): Promise<void> {
+  // reads kept by native entry are dropped from here until after the commit or rollback
+  importWriteStarting();
+  try {
+    await writeBatchTransaction(conn, report, files);
+  } finally {
+    importWriteEnded();
+  }
+}
+
+async function writeBatchTransaction(conn: DuckDBConnection, report: ImportReport, files: StagedFile[]): Promise<void> {
   await conn.run('begin transaction');
   try {
     if (report.status === 'applied') {
