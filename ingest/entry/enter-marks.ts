@@ -49,6 +49,9 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
   return { markIds: result.markIds, removed: result.removed, changed: result.changed };
 }
 
+// text that is not valid Unicode (JSON allows "\ud800"); DuckDB cannot store it as given
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 function validateMarks(l: LessonWithStudents, input: { marks: MarkInput[] }, remove: string[]): void {
   const students = l.students;
   const errors = new FieldErrors();
@@ -64,6 +67,9 @@ function validateMarks(l: LessonWithStudents, input: { marks: MarkInput[] }, rem
     if (typeof m.workType !== 'string' || m.workType.trim() === '' || m.workType.length > 40) errors.add(f('workType'), 'вид работы: непустой текст до 40 символов');
     if (m.weight !== undefined && m.weight !== null && !(typeof m.weight === 'number' && m.weight > 0 && m.weight <= 10)) errors.add(f('weight'), 'вес: число больше 0 и не больше 10');
     if (typeof m.comment === 'string' && m.comment.length > 500) errors.add(f('comment'), 'не длиннее 500 символов');
+    for (const [name, v] of [['workType', m.workType], ['comment', m.comment]] as const) {
+      if (typeof v === 'string' && loneSurrogate.test(v)) errors.add(f(name), 'недопустимый символ (непарный суррогат UTF-16)');
+    }
   });
   errors.throwIfAny();
 }

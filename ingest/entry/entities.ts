@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { appendableMarks, appendNewMarks } from './append-new-marks';
 import { jsonList, sqlRows, sqlRun, type Row } from './sql-rows';
 
 /**
@@ -49,13 +50,20 @@ export async function replaceRows(conn: DuckDBConnection, entity: Entity, school
 /** Entities whose insert returns their snapshots (entry/insert-<entity>-returning.sql). */
 const insertReturns: ReadonlySet<Entity> = new Set(['mark']);
 
-/** Inserts rows of new objects (no row holds their ids) and returns their snapshots as readSnapshots would. */
+/**
+ * Inserts rows of new objects (no row holds their ids) and returns their snapshots as readSnapshots would
+ * (marks: by the appender, append-new-marks.ts; otherwise by an insert from JSON returning them).
+ */
 export async function insertNewRows(conn: DuckDBConnection, entity: Entity, schoolId: string, ids: string[], rows: Row[]): Promise<Map<string, Snapshot>> {
   if (!insertReturns.has(entity) || entityKinds[entity].many || rows.length === 0) {
     await replaceRows(conn, entity, schoolId, [], rows);
     return readSnapshots(conn, entity, schoolId, ids);
   }
   const out = new Map<string, Snapshot>(ids.map((id) => [id, null]));
+  if (entity === 'mark' && appendableMarks(rows)) {
+    for (const [id, snapshot] of await appendNewMarks(conn, schoolId, rows)) out.set(id, snapshot);
+    return out;
+  }
   const stored = await sqlRows(conn, `entry/insert-${entity}-returning`, { school_id: schoolId, rows: JSON.stringify(rows) });
   for (const { entity_id, ...row } of stored) out.set(String(entity_id), row);
   return out;

@@ -114,6 +114,8 @@ describe('marks', () => {
     [{ studentId: 's1', value: '5', workType: 'oral', weight: 0 }, 'marks[0].weight', 'больше 0'],
     [{ studentId: 's1', value: '5', workType: 'oral', comment: 'x'.repeat(501) }, 'marks[0].comment', '500'],
     [{ markId: 'EM-NOPE', studentId: 's1', value: '5', workType: 'oral' }, 'marks[0].markId', 'не найдена'],
+    [{ studentId: 's1', value: '5', workType: 'oral', comment: 'a\ud800b' }, 'marks[0].comment', 'недопустимый символ'],
+    [{ studentId: 's1', value: '5', workType: 'o\udc00' }, 'marks[0].workType', 'недопустимый символ'],
   ])('rejects %j naming the field; no mark of the request is stored', async (bad, field, reason) => {
     const marks = await count('raw.marks');
     const res = await post('/api/v1/entry/lessons/L-R1/marks', { marks: [bad, { studentId: 's2', value: '5', workType: 'oral' }] });
