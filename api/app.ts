@@ -19,6 +19,7 @@ import { archiveRoutes } from './routes/archive';
 import { backupRoutes } from './routes/backups';
 import { verifyPdfRoutes } from './routes/verify-pdf';
 import { importRoutes } from './routes/imports';
+import { indexHtmlFor } from './routes/dashboard-index-html';
 
 export interface AppContext {
   warehouse: Warehouse;
@@ -58,11 +59,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const dashboardDir = opts.dashboardDir ?? join(import.meta.dirname, '..', 'dashboard', 'dist');
   if (existsSync(dashboardDir)) {
     // Vite names each asset by its content hash: a browser may keep it for good (index.html is revalidated)
-    await app.register(fastifyStatic, { root: dashboardDir, wildcard: false, setHeaders: (reply, path) => {
+    await app.register(fastifyStatic, { root: dashboardDir, wildcard: false, index: false, setHeaders: (reply, path) => {
       if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     } });
+    // index.html with the screen's chunks and first-screen answer preloaded (dashboard-index-html.ts)
+    const indexHtml = indexHtmlFor(dashboardDir);
     app.get('/*', { config: { access: { roles: 'any', scope: 'public' } } }, (req, reply) =>
-      req.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'));
+      req.url.startsWith('/api/') ? reply.callNotFound() : reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml(req.url)));
   }
   return app;
 }

@@ -20,6 +20,8 @@ export default defineConfig({
   build: {
     outDir: `${here}dist`,
     emptyOutDir: true,
+    // read by the server (api/routes/dashboard-index-html.ts) to preload each screen's chunks
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     reportCompressedSize: false,
   },

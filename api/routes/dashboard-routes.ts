@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app';
 import { dashboardClassRoutes } from './dashboard-class';
 import { dashboardDiaryRoutes } from './dashboard-diary';
+import { dashboardFirstScreenRoutes } from './dashboard-first-screen';
 import { dashboardJournalRoutes } from './dashboard-journal';
 import { dashboardReferenceRoutes } from './dashboard-reference';
 
@@ -11,4 +12,5 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
   await dashboardJournalRoutes(app, ctx);
   await dashboardDiaryRoutes(app, ctx);
   await dashboardClassRoutes(app, ctx);
+  await dashboardFirstScreenRoutes(app, ctx);
 }

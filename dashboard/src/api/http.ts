@@ -1,3 +1,5 @@
+import { answerKey, type FirstScreenAnswer } from '../../../common/first-screen';
+
 // The dashboard's one HTTP client: JSON in and out, the session cookie, the CSRF header on writes,
 // and the server's Russian error message carried to the screen.
 export class ApiError extends Error {
@@ -24,18 +26,17 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-interface Boot { answers: Record<string, Promise<Response> | undefined>; settled: Promise<void> }
+interface Boot { answers: Record<string, FirstScreenAnswer | undefined>; settled: Promise<void> }
 let boot: Boot | null = (globalThis as { svodkaBoot?: Boot }).svodkaBoot ?? null;
-const mePath = '/api/v1/auth/me';
 
-/** The answer public/boot.js asked for ahead of the app, if any: each taken once, none after closeBoot. */
-async function takeBoot(path: string): Promise<Response | undefined> {
+/** The answer public/boot.js got ahead of the app (first-screen), if any: each taken once, none after closeBoot. */
+async function takeBoot(path: string): Promise<FirstScreenAnswer | undefined> {
   const b = boot;
   if (!b) return undefined;
-  // past the session, boot.js may still be about to ask for this very path: wait until it has asked
-  if (path !== mePath) await b.settled;
-  const early = b.answers[path];
-  delete b.answers[path];
+  await b.settled;
+  const key = answerKey(path);
+  const early = b.answers[key];
+  delete b.answers[key];
   return early;
 }
 /** After the first navigation an early answer may be out of date (e.g. /auth/me before a login). */
@@ -48,21 +49,26 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && settings.csrfToken) headers['x-csrf-token'] = settings.csrfToken;
   if (settings.cookie) headers.cookie = settings.cookie;
-  let res: Response;
+  let status: number;
+  let data: unknown = null;
   try {
     const early = method === 'GET' && !settings.cookie ? await takeBoot(path) : undefined;
-    res = await (early ?? fetch(settings.baseUrl + path, {
-      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
-    }));
+    if (early) {
+      ({ status, body: data } = early);
+    } else {
+      const res = await fetch(settings.baseUrl + path, {
+        method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      status = res.status;
+      const text = await res.text();
+      try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+    }
   } catch {
     throw new ApiError(0, 'network', networkMessage);
   }
-  const text = await res.text();
-  let data: unknown = null;
-  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-  if (!res.ok) {
+  if (status < 200 || status > 299) {
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `Ошибка сервера (${res.status}). Повторите попытку позже.`, err?.details);
+    throw new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? `Ошибка сервера (${status}). Повторите попытку позже.`, err?.details);
   }
   return data as T;
 }

@@ -1,6 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { useSessionStore } from '../stores/session';
-import { currentPeriod, useReferenceStore, type Reference } from '../stores/reference';
+import { useReferenceStore, type Reference } from '../stores/reference';
+import { defaultPeriodId as sharedDefaultPeriodId } from '../../../common/default-period';
 import { useUrlFilters } from './use-url-filters';
 
 /** Today's date (YYYY-MM-DD) in the school's zone; without a zone, in the browser's. */
@@ -9,9 +10,7 @@ export const todayIso = (timezone?: string | null): string =>
 
 /** The period a screen shows when the URL names none, as of the date (else today in the school's zone). */
 export function defaultPeriodId(r: Reference, asOf: string | null): string | null {
-  const today = asOf ?? todayIso(r.school.timezone);
-  const day = today > r.school.yearEndsOn ? r.school.yearEndsOn : today;
-  return currentPeriod(r.periods, day)?.id ?? null;
+  return sharedDefaultPeriodId(r, asOf, asOf ? '' : todayIso(r.school.timezone));
 }
 
 /** The school a screen is about (URL `school`, else the caller's), its names, and the chosen period. */

@@ -40,12 +40,5 @@ export const useReferenceStore = defineStore('reference', {
   },
 });
 
-/**
- * The period a screen shows by default: the latest (non-year) period ended by the date — finals, pass
- * and quality exist only for ended periods — else the one holding the date, else the first.
- */
-export function currentPeriod(periods: readonly PeriodRef[], today: string): PeriodRef | null {
-  const short = periods.filter((p) => p.kind !== 'year');
-  const ended = short.filter((p) => p.endsOn <= today).sort((a, b) => b.endsOn.localeCompare(a.endsOn) || b.startsOn.localeCompare(a.startsOn));
-  return ended[0] ?? short.find((p) => p.startsOn <= today && today <= p.endsOn) ?? short[0] ?? periods[0] ?? null;
-}
+/** The period a screen shows by default (common/default-period.ts, shared with the server). */
+export { currentPeriod } from '../../../common/default-period';

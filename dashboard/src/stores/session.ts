@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ApiError, get, post, setCsrfToken } from '../api/http';
+import { homeOf as roleHomes } from '../../../common/first-screen';
 
 export type Role = 'director' | 'deputy' | 'class_teacher' | 'teacher' | 'admin' | 'guardian' | 'student' | 'district';
 
@@ -44,11 +45,8 @@ export function normaliseMe(raw: RawMe): Me & { csrfToken: string | null } {
   };
 }
 
-/** Where each role lands after logging in. */
-export const homeOf: Record<Role, string> = {
-  director: '/director', deputy: '/deputy', class_teacher: '/class', teacher: '/teacher',
-  guardian: '/diary', student: '/diary', admin: '/admin', district: '/district',
-};
+/** Where each role lands after logging in (common/first-screen.ts: the server prepares that screen for `/`). */
+export const homeOf: Record<Role, string> = roleHomes;
 
 export const useSessionStore = defineStore('session', {
   state: () => ({ me: null as Me | null, checked: false, error: null as string | null }),

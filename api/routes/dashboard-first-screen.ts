@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../app';
+import { defaultPeriodId, type SchoolPeriods } from '../../common/default-period';
+import { answerKey, homeOf, firstChartMetric, firstChartQuery, firstChartScreens, firstScreenPath, staffScreen } from '../../common/first-screen';
+
+const Query = Type.Object({ path: Type.Optional(Type.String({ maxLength: 2000 })) });
+
+/** Today (YYYY-MM-DD) in the zone, as the dashboard's todayIso computes it. */
+const todayIn = (timezone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+const text = (v: string | null): string | null => (v ? v : null);
+
+/**
+ * Everything the screen at `path` asks for first, in one round trip: the session (`/auth/me`), for
+ * staff the school's reference lists, and for the director's screen its first chart. Each is the
+ * answer of the route itself (run by `inject` with the caller's cookie), so its access and scope
+ * checks and its response cache apply unchanged; the app uses these answers for its first
+ * navigation only. Without a session: 401, as `/auth/me`.
+ */
+export async function dashboardFirstScreenRoutes(app: FastifyInstance, _ctx: AppContext): Promise<void> {
+  app.get<{ Querystring: { path?: string } }>(firstScreenPath, {
+    config: { access: { roles: 'any', scope: 'self' } },
+    schema: { querystring: Query },
+  }, async (req, reply) => {
+    const headers = { cookie: req.headers.cookie ?? '' };
+    const parts: string[] = [];
+    const ask = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers });
+      // the answer's JSON goes out as it came (no parse and re-serialization of the reference lists)
+      parts.push(`${JSON.stringify(answerKey(url))}:{"status":${res.statusCode},"body":${res.body || 'null'}}`);
+      return res.statusCode === 200 ? res.json() : null;
+    };
+    const target = new URL(req.query.path ?? '/', 'http://screen');
+    const me = await ask('/api/v1/auth/me') as { role: string; allowed?: { schools?: string[] | null } } | null;
+    const school = text(target.searchParams.get('school')) ?? me?.allowed?.schools?.[0] ?? null;
+    if (me && school && staffScreen(me.role)) {
+      const reference = await ask(`/api/v1/dashboard/reference?${new URLSearchParams({ schoolId: school })}`) as SchoolPeriods | null;
+      const screen = target.pathname === '/' ? (homeOf as Record<string, string>)[me.role] ?? '/' : target.pathname;
+      if (reference && firstChartScreens[screen]?.includes(me.role)) {
+        const asOf = text(target.searchParams.get('as_of'));
+        const period = text(target.searchParams.get('period')) ?? defaultPeriodId(reference, asOf, todayIn(reference.school.timezone));
+        if (period) await ask(`/api/v1/metrics/${firstChartMetric}?${new URLSearchParams(firstChartQuery(school, period, asOf))}`);
+      }
+    }
+    reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
+    return `{"answers":{${parts.join(',')}}}`;
+  });
+}
