@@ -4,14 +4,17 @@ import { isOpen, type Warehouse } from '../../warehouse/open-warehouse';
 // After native writes the affected school's marts are rebuilt: the first write schedules a build
 // `delayMs` later and later writes join it, so that a burst of entries costs one build; a school is
 // rebuilt at most every `minIntervalMs` (a build competes with the writes for the cores, and during
-// sustained entry a debounce that restarts on every write would never build at all). Builds run one
+// sustained entry a debounce that restarts on every write would never build at all). 10 s: with 20
+// teachers entering at full speed a 1.3 s one-school refresh every 5 s cost ~15% of the single-mark
+// throughput and ~7 ms of p95 (docs/decisions.md, entry speed session 3); a lone write still shows
+// on the dashboard 0.5 s later. Builds run one
 // at a time (they replace the same mart tables). The gap after a build is also at least
 // `busyShare`⁻¹ times that build's duration, so that refreshes of a big school take at most about a
 // fifth of the cores during sustained entry (a 4 s build is followed by 16 s of writes only). A
 // refresh of a warehouse closed meanwhile is dropped: its marts are rebuilt from the raw rows on the
 // next build anyway, and a closed instance cannot be written.
 let delayMs = 500;
-const minIntervalMs = 5_000;
+const minIntervalMs = 10_000;
 const busyShare = 0.2;
 const lastStarted = new Map<string, number>();
 const lastDuration = new Map<string, number>();
@@ -20,6 +23,10 @@ const lastDuration = new Map<string, number>();
 export const setRefreshDelay = (ms: number) => {
   delayMs = ms;
 };
+const stats = { builds: 0, ms: 0 };
+/** Refreshes built so far in this process and their total duration (the entry benchmark prints them). */
+export const refreshStats = (): { builds: number; ms: number } => ({ ...stats });
+
 const timers = new Map<string, { timer: NodeJS.Timeout; warehouse: Warehouse }>();
 let chain: Promise<void> = Promise.resolve();
 
@@ -41,6 +48,8 @@ function start(key: string, warehouse: Warehouse, schoolId: string): Promise<voi
     return runModels(warehouse, { schoolId }).then(
       () => {
         lastDuration.set(key, Date.now() - startedAt);
+        stats.builds += 1;
+        stats.ms += Date.now() - startedAt;
       },
       (err: Error) => {
         if (isOpen(warehouse)) console.error(`mart refresh for school ${schoolId} failed: ${err.message}`);
