@@ -78,8 +78,18 @@ export async function cachedLesson(conn: DuckDBConnection, warehouse: Warehouse,
 }
 
 /** Today's date (YYYY-MM-DD) in a time zone, as `(now() at time zone tz)::date` gives it. */
-export const todayIn = (timeZone: string, now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export const todayIn = (timeZone: string, now = new Date()): string => dayFormat(timeZone).format(now);
+
+// building an Intl.DateTimeFormat costs far more than formatting with it (it was most of a kept write's JS time)
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f;
+}
 
 /** lockedPeriods of a group on a date, kept. */
 export async function cachedLocks(conn: DuckDBConnection, warehouse: Warehouse, where: { schoolId: string; groupId: string; onDate: string }): Promise<LockedPeriod[]> {

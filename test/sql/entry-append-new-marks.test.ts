@@ -62,15 +62,16 @@ describe('new marks by the appender', () => {
     expect(appendableMarks([row(9, { comment: 'пара 😀 суррогатов' })])).toBe(true);
   });
 
-  it('entered through entry, the marks verify against their audit links', async () => {
+  it('entered through entry (in bulk: by the appender), the marks verify against their audit links', async () => {
     const r = await enterMarks(warehouse, actor, 'L-C1', { marks: [
       { studentId: 's1', value: '5', workType: 'oral' },
       { studentId: 's2', value: '4', workType: ' письменная ', weight: 0.3, makeup: true, comment: 'Ёж 😀 "x"' },
+      ...Array.from({ length: 248 }, (_, i) => ({ studentId: i % 2 ? 's1' : 's2', value: String((i % 5) + 1), workType: 'test', weight: (i % 10) + 0.5 })),
     ] });
     const stored = await rows(warehouse, "select work_type, weight, makeup, comment from raw.marks where mark_id = $id", { id: r.markIds[1]! });
     expect(stored).toEqual([{ work_type: 'письменная', weight: 0.3, makeup: true, comment: 'Ёж 😀 "x"' }]);
     const [chain, audited] = await runIntegrityChecks(warehouse, auditChecks);
-    expect([chain!.ok, audited!.ok, audited!.checked]).toEqual([true, true, 2]);
+    expect([chain!.ok, audited!.ok, audited!.checked]).toEqual([true, true, 250]);
     await rows(warehouse, "update raw.marks set weight = 0.5 where mark_id = $id", { id: r.markIds[1]! });
     const [, edited] = await runIntegrityChecks(warehouse, auditChecks);
     expect(edited!.ok).toBe(false);
