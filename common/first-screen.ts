@@ -6,7 +6,11 @@ export const firstScreenPath = '/api/v1/dashboard/first-screen';
 /** One api answer as the route gave it. */
 export interface FirstScreenAnswer { status: number; body: unknown }
 /** `answers` keyed by answerKey(url of the api call). */
-export interface FirstScreen { answers: Record<string, FirstScreenAnswer> }
+export interface FirstScreen {
+  answers: Record<string, FirstScreenAnswer>;
+  /** today's date (YYYY-MM-DD) by time zone, for the schools answered */
+  today: Record<string, string>;
+}
 
 /** The same call whatever the order of its query parameters. */
 export function answerKey(url: string): string {

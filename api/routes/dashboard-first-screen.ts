@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../app';
+import { warmUp } from '../../warehouse/warm-up';
 import { defaultPeriodId, type SchoolPeriods } from '../../common/default-period';
 import { answerKey, homeOf, firstChartMetric, firstChartQuery, firstChartScreens, firstScreenPath, staffScreen } from '../../common/first-screen';
 
@@ -19,13 +20,20 @@ const text = (v: string | null): string | null => (v ? v : null);
  * checks and its response cache apply unchanged; the app uses these answers for its first
  * navigation only. Without a session: 401, as `/auth/me`.
  */
-export async function dashboardFirstScreenRoutes(app: FastifyInstance, _ctx: AppContext): Promise<void> {
+export async function dashboardFirstScreenRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // a listening server reads the first chart's mart once in the background (warehouse/warm-up.ts);
+  // closing waits for it, since DuckDB must not be closed under a running query
+  let warming: Promise<unknown> = Promise.resolve();
+  app.server.once('listening', () => { warming = warmUp(ctx.warehouse); });
+  app.addHook('onClose', async () => { await warming; });
+
   app.get<{ Querystring: { path?: string } }>(firstScreenPath, {
     config: { access: { roles: 'any', scope: 'self' } },
     schema: { querystring: Query },
   }, async (req, reply) => {
     const headers = { cookie: req.headers.cookie ?? '' };
     const parts: string[] = [];
+    const today: Record<string, string> = {};
     const ask = async (url: string) => {
       const res = await app.inject({ method: 'GET', url, headers });
       // the answer's JSON goes out as it came (no parse and re-serialization of the reference lists)
@@ -38,13 +46,15 @@ export async function dashboardFirstScreenRoutes(app: FastifyInstance, _ctx: App
     if (me && school && staffScreen(me.role)) {
       const reference = await ask(`/api/v1/dashboard/reference?${new URLSearchParams({ schoolId: school })}`) as SchoolPeriods | null;
       const screen = target.pathname === '/' ? (homeOf as Record<string, string>)[me.role] ?? '/' : target.pathname;
+      if (reference) today[reference.school.timezone] = todayIn(reference.school.timezone);
       if (reference && firstChartScreens[screen]?.includes(me.role)) {
         const asOf = text(target.searchParams.get('as_of'));
-        const period = text(target.searchParams.get('period')) ?? defaultPeriodId(reference, asOf, todayIn(reference.school.timezone));
+        const period = text(target.searchParams.get('period')) ?? defaultPeriodId(reference, asOf, today[reference.school.timezone]!);
         if (period) await ask(`/api/v1/metrics/${firstChartMetric}?${new URLSearchParams(firstChartQuery(school, period, asOf))}`);
       }
     }
     reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
-    return `{"answers":{${parts.join(',')}}}`;
+    // `today`: the date in the school's zone, so that the app's first screen needs no Intl (ICU) for it
+    return `{"answers":{${parts.join(',')}},"today":${JSON.stringify(today)}}`;
   });
 }

@@ -4,16 +4,17 @@
 // server's index.html also preloads that very URL. The app takes each answer at most once, during its
 // first navigation (api/http.ts); `settled` resolves once the answers are in (or failed).
 (function () {
-  var boot = { answers: {}, settled: null };
+  var boot = { answers: {}, today: {}, settled: null };
   var url = '/api/v1/dashboard/first-screen?' + new URLSearchParams({ path: location.pathname + location.search }).toString();
   boot.settled = fetch(url, { credentials: 'same-origin' }).then(function (res) {
     if (res.status === 401) return res.json().then(function (body) { boot.answers['/api/v1/auth/me'] = { status: 401, body: body }; });
-    if (res.ok) return res.json().then(function (data) { boot.answers = data.answers || {}; });
+    if (res.ok) return res.json().then(function (data) { boot.answers = data.answers || {}; boot.today = data.today || {}; });
   }).catch(function () {});
   window.svodkaBoot = boot;
-  // The first use of Intl in a page loads ICU's tables (50–150 ms here); the first screen needs them
-  // (dates in the school's zone, collation, number formats): load them while the code downloads.
-  setTimeout(function () {
-    try { new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(0); new Intl.NumberFormat('ru-RU').format(1.5); 'а'.localeCompare('б', 'ru'); } catch (e) { /* no Intl: nothing to warm */ }
-  }, 0);
+  // The first use of Intl in a page loads ICU's tables (50–150 ms here); the first screen may need them
+  // (collation of class names): load them when the page is idle while the code downloads.
+  var whenIdle = window.requestIdleCallback ? function (f) { window.requestIdleCallback(f); } : function (f) { setTimeout(f, 0); };
+  whenIdle(function () {
+    try { new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(0); 'а'.localeCompare('б', 'ru'); } catch (e) { /* no Intl: nothing to warm */ }
+  });
 })();

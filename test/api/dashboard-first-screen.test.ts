@@ -46,6 +46,13 @@ describe('first-screen answer', () => {
     expect(answers[chart('Q1', '2025-11-10')]).toEqual({ status: 200, body: direct.json() });
   });
 
+  it('tells the app today\'s date in the school\'s zone (so its first screen needs no Intl), none for a guardian', async () => {
+    const res = await get('director', '/api/v1/dashboard/first-screen?path=%2Fdirector');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Yekaterinburg', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    expect(res.json().today).toEqual({ 'Asia/Yekaterinburg': today });
+    expect((await get('guardian', '/api/v1/dashboard/first-screen?path=%2Fdiary')).json().today).toEqual({});
+  });
+
   it('the URL\'s period is taken as is; past the year\'s end (no as_of) the default is Q2, the last one ended', async () => {
     expect(Object.keys(await firstScreen('director', '/director?period=Q2&as_of=2025-11-10'))).toContain(chart('Q2', '2025-11-10'));
     // today (the test runs after 31 May 2026) is past the year: its last day counts, when Q2 has ended

@@ -106,3 +106,16 @@ describe('the app takes the first-screen answers once (dashboard/src/api/http.ts
     await expect(http.get('/api/v1/auth/me')).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 });
+
+describe('rates without Intl on the first screen', () => {
+  it('formatRate writes exactly what Intl writes (ru and en), halves and binary near-halves included', async () => {
+    const { formatRate } = await import('../../dashboard/src/lib/to-csv');
+    const formats = Object.fromEntries(['ru', 'en'].map((l) => [l, new Intl.NumberFormat(l === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })]));
+    const intl = (v: number, l: string) => formats[l]!.format(v);
+    const values = [0, -0, 0.05, 0.15, 0.25, 2.45, 66.666, 99.95, 100, 999.94, 999.95, 1000, 12345.67, -1.5, 1e-7, 5e-324, 100 / 3, 200 / 3];
+    for (let i = 0; i <= 100_000; i++) values.push(i / 100, (i * 7) / 3000); // every hundredth to 1000, and thirds
+    const differ = values.flatMap((v) => ['ru', 'en'].filter((l) => formatRate(v, l) !== intl(v, l)).map((l) => `${v} ${l}: ${formatRate(v, l)} vs ${intl(v, l)}`));
+    expect(differ).toEqual([]);
+    expect([formatRate(0.15), formatRate(66.666, 'en'), formatRate(null)]).toEqual(['0,2', '66.7', '—']);
+  });
+});

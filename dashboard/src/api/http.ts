@@ -26,7 +26,7 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-interface Boot { answers: Record<string, FirstScreenAnswer | undefined>; settled: Promise<void> }
+interface Boot { answers: Record<string, FirstScreenAnswer | undefined>; today?: Record<string, string>; settled: Promise<void> }
 let boot: Boot | null = (globalThis as { svodkaBoot?: Boot }).svodkaBoot ?? null;
 
 /** The answer public/boot.js got ahead of the app (first-screen), if any: each taken once, none after closeBoot. */
@@ -39,6 +39,9 @@ async function takeBoot(path: string): Promise<FirstScreenAnswer | undefined> {
   delete b.answers[key];
   return early;
 }
+/** Today in the zone as the server saw it when it answered the first screen (until closeBoot). */
+export const bootToday = (timezone: string): string | undefined => boot?.today?.[timezone];
+
 /** After the first navigation an early answer may be out of date (e.g. /auth/me before a login). */
 export const closeBoot = (): void => { boot = null; };
 

@@ -3,10 +3,15 @@ import { useSessionStore } from '../stores/session';
 import { useReferenceStore, type Reference } from '../stores/reference';
 import { defaultPeriodId as sharedDefaultPeriodId } from '../../../common/default-period';
 import { useUrlFilters } from './use-url-filters';
+import { bootToday } from '../api/http';
 
-/** Today's date (YYYY-MM-DD) in the school's zone; without a zone, in the browser's. */
+/**
+ * Today's date (YYYY-MM-DD) in the school's zone; without a zone, in the browser's. During the first
+ * navigation, the server's answer of the first screen (no Intl, whose first use loads ICU's tables).
+ */
 export const todayIso = (timezone?: string | null): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: timezone ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  (timezone ? bootToday(timezone) : undefined)
+  ?? new Intl.DateTimeFormat('en-CA', { timeZone: timezone ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** The period a screen shows when the URL names none, as of the date (else today in the school's zone). */
 export function defaultPeriodId(r: Reference, asOf: string | null): string | null {
