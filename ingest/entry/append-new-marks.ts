@@ -4,7 +4,10 @@ import type { Row } from './sql-rows';
 // New marks written with the DuckDB appender (in the caller's transaction), their audited snapshots
 // built from the very values appended, exactly as entry/snapshot-mark.sql reads them back (same keys
 // in the same order, entered_at with microseconds). An insert from JSON with `returning` cost ~6× as
-// much for a bulk group (parsing the JSON text, then converting the returned rows). Rows whose values
+// much for a bulk group (parsing the JSON text, then converting the returned rows) and ~4× for the ~10
+// marks of a group of single-mark writes (4 ms against 1 ms; the appender's flush runs on the JS
+// thread, which serialized writes wait for far less than for DuckDB: single-mark throughput 1.5–2×
+// in alternating bench runs). Rows whose values
 // the appender would not store as given (a lone UTF-16 surrogate becomes U+FFFD) are left to the
 // caller's insert from JSON (appendableMarks is false).
 

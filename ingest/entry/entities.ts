@@ -47,10 +47,6 @@ export async function replaceRows(conn: DuckDBConnection, entity: Entity, school
   if (rows.length) await sqlRun(conn, `entry/insert-${entity}`, { school_id: schoolId, rows: JSON.stringify(rows) });
 }
 
-// From this many new marks on, the DuckDB appender (append-new-marks.ts): ~6× cheaper for a bulk
-// group, but its flush runs on the JS thread, while a small insert from JSON runs on DuckDB's threads.
-const appenderFrom = 200;
-
 /** Entities whose insert returns their snapshots (entry/insert-<entity>-returning.sql). */
 const insertReturns: ReadonlySet<Entity> = new Set(['mark']);
 
@@ -64,7 +60,7 @@ export async function insertNewRows(conn: DuckDBConnection, entity: Entity, scho
     return readSnapshots(conn, entity, schoolId, ids);
   }
   const out = new Map<string, Snapshot>(ids.map((id) => [id, null]));
-  if (entity === 'mark' && rows.length >= appenderFrom && appendableMarks(rows)) {
+  if (entity === 'mark' && appendableMarks(rows)) {
     for (const [id, snapshot] of await appendNewMarks(conn, schoolId, rows)) out.set(id, snapshot);
     return out;
   }
