@@ -23,9 +23,9 @@ const lastDuration = new Map<string, number>();
 export const setRefreshDelay = (ms: number) => {
   delayMs = ms;
 };
-const stats = { builds: 0, ms: 0 };
-/** Refreshes built so far in this process and their total duration (the entry benchmark prints them). */
-export const refreshStats = (): { builds: number; ms: number } => ({ ...stats });
+const stats = { started: 0, builds: 0, ms: 0 };
+/** Refreshes started and built so far in this process, and the total duration of those built (the entry benchmark prints them). */
+export const refreshStats = (): { started: number; builds: number; ms: number } => ({ ...stats });
 
 const timers = new Map<string, { timer: NodeJS.Timeout; warehouse: Warehouse }>();
 let chain: Promise<void> = Promise.resolve();
@@ -45,6 +45,7 @@ function start(key: string, warehouse: Warehouse, schoolId: string): Promise<voi
     const startedAt = Date.now();
     lastStarted.set(key, startedAt);
     if (!isOpen(warehouse)) return undefined;
+    stats.started += 1;
     return runModels(warehouse, { schoolId }).then(
       () => {
         lastDuration.set(key, Date.now() - startedAt);
