@@ -76,6 +76,32 @@ describe('dashboard in Chromium, per role', () => {
     await p.browserContext().close();
   });
 
+  it('director, a fresh load of /director: one api call before the chart (the first-screen answer), the api\'s classes on it', async () => {
+    const context = await browser.createBrowserContext();
+    const p = await context.newPage();
+    await p.setViewport({ width: 1366, height: 768 });
+    await p.setCookie({ name: 'svodka_session', value: api.director!.headers.cookie.replace('svodka_session=', ''), domain: '127.0.0.1', path: '/' });
+    const calls: string[] = [];
+    p.on('request', (r) => { if (r.url().includes('/api/')) calls.push(r.url().replace(base, '')); });
+    await p.goto(`${base}/director`);
+    await p.waitForSelector('[data-test="pass-quality"] svg text', { timeout: 120_000 });
+    const before = [...calls];
+    // the screen's chunks and that answer were announced by the page itself
+    const head = await p.$$eval('head link[rel="modulepreload"], head link[rel="preload"]', (ls) => ls.map((l) => l.getAttribute('href') ?? ''));
+    expect(head.some((h) => /\/assets\/DirectorPage-.*\.js$/.test(h))).toBe(true);
+    expect(head).toContain('/api/v1/dashboard/first-screen?path=%2Fdirector');
+    expect(before).toEqual(['/api/v1/dashboard/first-screen?path=%2Fdirector']);
+    const period = await p.$eval('select[data-filter="period"]', (s) => (s as HTMLSelectElement).value);
+    const pass = await call('director', `/api/v1/metrics/M-PASS?schoolId=${demo.schoolId}&period=${period}&by=class`);
+    const reference = await call('director', `/api/v1/dashboard/reference?schoolId=${demo.schoolId}`);
+    const chartText = await texts(p, '[data-test="pass-quality"] svg text');
+    for (const r of pass.rows) expect(chartText).toContain(reference.classes.find((c: { id: string }) => c.id === r.class_id).name);
+    // the rest of the screen follows, asked for by the app itself
+    await p.waitForSelector('[data-kpi="breaches"] .value', { timeout: 120_000 });
+    expect(calls.some((c) => c.startsWith('/api/v1/summary?'))).toBe(true);
+    await context.close();
+  });
+
   it('teacher: enters today\'s lesson by keyboard; the breaches it fixes leave the director\'s list', async () => {
     const { id: lessonId, groupId, teacherId } = demo.todayLesson;
     const topicBreaches = async () => (await call('director', `/api/v1/metrics/R-TOPIC?schoolId=${demo.schoolId}&teacher=${teacherId}`)).rows
