@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DuckDBTimestampTZValue, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBTimestampTZValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlRows } from '../entry/sql-rows';
 import { knownTail, movedTail } from './audit-tail';
 
@@ -47,6 +47,7 @@ async function lastLink(conn: DuckDBConnection): Promise<{ seq: number; hash: st
 async function appendLinks(conn: DuckDBConnection, links: (AuditLinkFields & { hash: string })[]): Promise<void> {
   const appender = await conn.createAppender('audit_log', 'raw');
   const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
+  let flushed = false;
   try {
     for (const l of links) {
       appender.appendBigInt(BigInt(l.seq));
@@ -55,8 +56,19 @@ async function appendLinks(conn: DuckDBConnection, links: (AuditLinkFields & { h
       appender.endRow();
     }
     appender.flushSync();
+    flushed = true;
   } finally {
+    closeAppender(appender, flushed);
+  }
+}
+
+/** Closes an appender; after a failed append its close fails too, and would hide the first error. */
+export function closeAppender(appender: DuckDBAppender, flushed: boolean): void {
+  if (flushed) return appender.closeSync();
+  try {
     appender.closeSync();
+  } catch {
+    // the append's own error is the one being thrown
   }
 }
 

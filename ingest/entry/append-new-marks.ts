@@ -1,4 +1,5 @@
 import { DuckDBTimestampTZValue, type DuckDBConnection } from '@duckdb/node-api';
+import { closeAppender } from '../audit/append-audit';
 import type { Row } from './sql-rows';
 
 // New marks written with the DuckDB appender (in the caller's transaction), their audited snapshots
@@ -42,6 +43,7 @@ export function markSnapshot(r: MarkRow): Row {
 export async function appendNewMarks(conn: DuckDBConnection, schoolId: string, rows: Row[]): Promise<Map<string, Row>> {
   const appender = await conn.createAppender('marks', 'raw');
   const out = new Map<string, Row>();
+  let flushed = false;
   try {
     for (const row of rows) {
       const r = row as unknown as MarkRow;
@@ -61,8 +63,9 @@ export async function appendNewMarks(conn: DuckDBConnection, schoolId: string, r
       out.set(r.mark_id, markSnapshot(r));
     }
     appender.flushSync();
+    flushed = true;
   } finally {
-    appender.closeSync();
+    closeAppender(appender, flushed);
   }
   return out;
 }
