@@ -81,11 +81,18 @@ describe('dashboard in Chromium, per role', () => {
     const p = await context.newPage();
     await p.setViewport({ width: 1366, height: 768 });
     await p.setCookie({ name: 'svodka_session', value: api.director!.headers.cookie.replace('svodka_session=', ''), domain: '127.0.0.1', path: '/' });
-    const calls: string[] = [];
-    p.on('request', (r) => { if (r.url().includes('/api/')) calls.push(r.url().replace(base, '')); });
+    // when the chart's text appears, seen in the page (puppeteer sees it later, when it gets to it)
+    await p.evaluateOnNewDocument(() => {
+      const w = window as unknown as { chartAt?: number };
+      new MutationObserver(() => { w.chartAt ??= document.querySelector('[data-test="pass-quality"] svg text') ? performance.now() : undefined; })
+        .observe(document, { childList: true, subtree: true });
+    });
     await p.goto(`${base}/director`);
     await p.waitForSelector('[data-test="pass-quality"] svg text', { timeout: 120_000 });
-    const before = [...calls];
+    const before = await p.evaluate(() => {
+      const at = (window as unknown as { chartAt: number }).chartAt;
+      return performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.startTime < at).map((r) => r.name.replace(location.origin, ''));
+    });
     // the screen's chunks and that answer were announced by the page itself
     const head = await p.$$eval('head link[rel="modulepreload"], head link[rel="preload"]', (ls) => ls.map((l) => l.getAttribute('href') ?? ''));
     expect(head.some((h) => /\/assets\/DirectorPage-.*\.js$/.test(h))).toBe(true);
@@ -98,7 +105,8 @@ describe('dashboard in Chromium, per role', () => {
     for (const r of pass.rows) expect(chartText).toContain(reference.classes.find((c: { id: string }) => c.id === r.class_id).name);
     // the rest of the screen follows, asked for by the app itself
     await p.waitForSelector('[data-kpi="breaches"] .value', { timeout: 120_000 });
-    expect(calls.some((c) => c.startsWith('/api/v1/summary?'))).toBe(true);
+    const later = await p.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name.replace(location.origin, '')));
+    expect(later.some((c) => c.startsWith('/api/v1/summary?'))).toBe(true);
     await context.close();
   });
 
