@@ -6,7 +6,7 @@
 // next request as soon as the last is answered) and 50 users who each open the screen (its calls at
 // once, as a browser does) every few seconds, not in step; (3) the gzip size of the JS the first screen loads. UI_BENCH_WAREHOUSE: see ui-warehouse.
 // Targets (issue 5): first chart ≤ 1.5 s cold on loopback, api p95 ≤ 50 ms, JS ≤ 400 KB gzip.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,26 +24,53 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 const users = 50;
 const screenEverySeconds = 5;
 
-async function timeToSelector(browser: Browser, base: string, cookie: string, path: string, selector: string, context = browser.defaultBrowserContext()) {
+/**
+ * In the page, before its own scripts: the time (ms after navigation start, the page's clock) at which
+ * `selector` first matches, and the end of the first frame painted with it. Puppeteer's
+ * waitForSelector resolves 300–500 ms after that on this machine (its poll and handle transfer wait
+ * for the busy renderer), which is the tool's time, not the screen's.
+ */
+// a string, not a function: tsx's name helpers do not exist in the page
+const watchSelector = (selector: string) => `(() => {
+  const check = () => {
+    if (window.svodkaSeen || !document.querySelector(${JSON.stringify(selector)})) return;
+    const seen = { matched: performance.now(), painted: NaN };
+    window.svodkaSeen = seen;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { seen.painted = performance.now(); }, 0));
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function timeToSelector(browser: Browser, base: string, cookie: string, path: string, selector: string, dist: string, context = browser.defaultBrowserContext()) {
   const page = await context.newPage();
   await page.setViewport({ width: 1366, height: 768 });
   await page.setCookie({ name: 'svodka_session', value: cookie, domain: '127.0.0.1', path: '/' });
-  const js: Buffer[] = [];
+  await page.evaluateOnNewDocument(watchSelector(selector));
+  const js = new Set<string>();
   const api: { url: string; sent: number; done: number }[] = [];
   const sent = new Map<string, number>();
   const t0 = performance.now();
   page.on('request', (r) => { if (r.url().includes('/api/')) sent.set(r.url(), performance.now() - t0); });
   page.on('response', (r) => {
-    if (r.url().endsWith('.js')) void r.buffer().then((b) => js.push(b), () => undefined);
+    // sizes are read from the built files afterwards: asking the browser for bodies slows the load
+    if (r.url().endsWith('.js')) js.add(new URL(r.url()).pathname);
     if (r.url().includes('/api/')) api.push({ url: r.url().replace(base, ''), sent: sent.get(r.url()) ?? NaN, done: performance.now() - t0 });
   });
   await page.goto(base + path);
   await page.waitForSelector(selector, { timeout: 120_000 });
   const ms = performance.now() - t0;
+  await page.waitForFunction(() => {
+    const seen = (window as unknown as { svodkaSeen?: { painted: number } }).svodkaSeen;
+    return seen && !Number.isNaN(seen.painted);
+  }, { timeout: 30_000 });
+  const inPage = await page.evaluate(() => (window as unknown as { svodkaSeen: { matched: number; painted: number } }).svodkaSeen);
   // the rest of the screen loads before the next measurement starts (not timed)
   await page.waitForNetworkIdle({ idleTime: 300, timeout: 60_000 }).catch(() => undefined);
   await page.close();
-  return { ms, api, jsGzip: js.reduce((s, b) => s + gzipSync(b).length, 0), jsFiles: js.length };
+  const files = [...js].map((f) => join(dist, f)).filter((f) => existsSync(f));
+  return { ms, inPage, api, jsGzip: files.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0), jsFiles: files.length };
 }
 
 function load(base: string, paths: string[], headers: Record<string, string>, seconds: number, mode: 'closed' | 'users') {
@@ -96,13 +123,14 @@ export async function run(args: string[]): Promise<void> {
 
     browser = await launchBrowser();
     const chart = '[data-test="pass-quality"] svg text';
-    const baseline = await timeToSelector(browser, base, cookie, '/login', '#login', await browser.createBrowserContext());
+    const baseline = await timeToSelector(browser, base, cookie, '/login', '#login', dist, await browser.createBrowserContext());
     const profile = await browser.createBrowserContext();
-    const cold = await timeToSelector(browser, base, cookie, '/director', chart, profile);
-    const warm = await timeToSelector(browser, base, cookie, '/director', chart, profile);
-    console.log(`login page (baseline, cold) ${baseline.ms.toFixed(0)} ms`);
-    console.log(`first chart cold ${cold.ms.toFixed(0)} ms (${(cold.ms / baseline.ms).toFixed(1)}× baseline; target ≤ 1500 ms)`);
-    console.log(`first chart warm ${warm.ms.toFixed(0)} ms (${(warm.ms / baseline.ms).toFixed(1)}× baseline)`);
+    const cold = await timeToSelector(browser, base, cookie, '/director', chart, dist, profile);
+    const warm = await timeToSelector(browser, base, cookie, '/director', chart, dist, profile);
+    const painted = (r: typeof cold) => `${r.inPage.painted.toFixed(0)} ms painted in the page (in the DOM at ${r.inPage.matched.toFixed(0)} ms)`;
+    console.log(`login page (baseline, cold): ${painted(baseline)}; puppeteer saw it at ${baseline.ms.toFixed(0)} ms`);
+    console.log(`first chart cold: ${painted(cold)}, ${(cold.inPage.painted / baseline.inPage.painted).toFixed(1)}× baseline; target ≤ 1500 ms; puppeteer saw it at ${cold.ms.toFixed(0)} ms`);
+    console.log(`first chart warm: ${painted(warm)}, ${(warm.inPage.painted / baseline.inPage.painted).toFixed(1)}× baseline; puppeteer saw it at ${warm.ms.toFixed(0)} ms`);
     console.log('api calls of the cold load until the first chart (sent → answered, ms after navigation):');
     for (const c of cold.api) console.log(`  ${c.sent.toFixed(0).padStart(5)} → ${c.done.toFixed(0).padStart(5)}  ${c.url}`);
     console.log(`JS of the first screen: ${(cold.jsGzip / 1024).toFixed(0)} KB gzip in ${cold.jsFiles} files (target ≤ 400 KB)`);
