@@ -20,6 +20,7 @@ import { backupRoutes } from './routes/backups';
 import { verifyPdfRoutes } from './routes/verify-pdf';
 import { importRoutes } from './routes/imports';
 import { indexHtmlFor } from './routes/dashboard-index-html';
+import { startEarlyForPage } from './routes/first-screen-early';
 
 export interface AppContext {
   warehouse: Warehouse;
@@ -64,8 +65,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     } });
     // index.html with the screen's chunks and first-screen answer preloaded (dashboard-index-html.ts)
     const indexHtml = indexHtmlFor(dashboardDir);
-    app.get('/*', { config: { access: { roles: 'any', scope: 'public' } } }, (req, reply) =>
-      req.url.startsWith('/api/') ? reply.callNotFound() : reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml(req.url)));
+    app.get('/*', { config: { access: { roles: 'any', scope: 'public' } } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      startEarlyForPage(app, opts.warehouse, req); // its first-screen answer is under way with the page
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml(req.url));
+    });
   }
   return app;
 }

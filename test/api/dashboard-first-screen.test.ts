@@ -81,3 +81,42 @@ describe('first-screen answer', () => {
     expect(res.json().error.message).toMatch(/[А-я]/);
   });
 });
+
+describe('first-screen answer started with the page', () => {
+  it('the page request of a session starts it; that session\'s request takes it once; another session, a later write or a non-screen path do not', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { bumpDataVersion } = await import('../../warehouse/data-version');
+    const dist = `${dir}/dist`;
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(`${dist}/index.html`, '<!doctype html><html><head><script src="/boot.js"></script></head><body></body></html>');
+    const site = await buildApp({ warehouse: w, config: readConfig({ SVODKA_DB: `${dir}/w.duckdb` }), dashboardDir: dist });
+    const meCalls: string[] = [];
+    site.addHook('onRequest', async (req) => { if (req.url === me) meCalls.push(String(req.headers.cookie)); });
+    const page = (who: string, url: string) => site.inject({ method: 'GET', url, headers: { cookie: as[who]!.headers.cookie } });
+    const answer = (who: string, path: string) => site.inject({ method: 'GET', url: `/api/v1/dashboard/first-screen?${new URLSearchParams({ path })}`, headers: as[who]!.headers });
+    try {
+      const html = await page('director', '/director?as_of=2025-11-10');
+      expect(html.body).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/dashboard/first-screen?path=%2Fdirector%3Fas_of%3D2025-11-10">');
+      await new Promise((r) => setImmediate(r));
+      expect(meCalls).toHaveLength(1); // the answer's session check ran with the page
+      const early = await answer('director', '/director?as_of=2025-11-10');
+      expect(meCalls).toHaveLength(1); // taken: nothing asked again
+      const fresh = await answer('director', '/director?as_of=2025-11-10');
+      expect(meCalls).toHaveLength(2); // taken once only
+      expect(early.json()).toEqual(fresh.json());
+      expect(Object.keys(early.json().answers)).toEqual([me, reference, chart('Q1', '2025-11-10')]);
+
+      await page('director', '/director');
+      expect((await answer('teacher', '/director')).json().answers[me].body.login).toBe('fsteach'); // not the director's
+      expect(meCalls).toHaveLength(4);
+      bumpDataVersion(w); // a write after the page: its early answer is not used
+      await answer('director', '/director');
+      expect(meCalls).toHaveLength(5);
+
+      await page('director', '/favicon.ico');
+      expect(meCalls).toHaveLength(5); // not a screen: nothing started
+    } finally {
+      await site.close();
+    }
+  });
+});
