@@ -10,8 +10,16 @@ describe('pass and quality per class', () => {
   it.each([
     [['10А', '2Б', '2А', '11В'], ['2А', '2Б', '10А', '11В']],
     [['7Б', '7А'], ['7А', '7Б']],
+    [['7Ж', '7Ё', '7Е', '7Я', '7Д'], ['7Д', '7Е', '7Ё', '7Ж', '7Я']],
+    [['5б', '5А', '5В'], ['5А', '5б', '5В']],
+    [['9Б', '9', '9А'], ['9', '9А', '9Б']],
   ])('orders classes %j as %j', (input, sorted) => {
     expect([...input].sort(compareClassLabels)).toEqual(sorted);
+  });
+
+  it('orders letters as Russian collation does', () => {
+    const labels = ['11Ю', '11Э', '11Ь', '11Ш', '11Щ', '11Ё', '11е', '11Е', '11Й', '11И', '11A', '11Z', '11Ф', '11я'];
+    expect([...labels].sort(compareClassLabels)).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'ru')));
   });
 
   it.each([[66.666, 66.7], [100, 100], [0, 0], [null, null], [Number.NaN, null]])('rounds %s to %s', (v, r) => {
