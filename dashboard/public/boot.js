@@ -11,10 +11,4 @@
     if (res.ok) return res.json().then(function (data) { boot.answers = data.answers || {}; boot.today = data.today || {}; });
   }).catch(function () {});
   window.svodkaBoot = boot;
-  // The first use of Intl in a page loads ICU's tables (50–150 ms here); the first screen may need them
-  // (collation of class names): load them when the page is idle while the code downloads.
-  var whenIdle = window.requestIdleCallback ? function (f) { window.requestIdleCallback(f); } : function (f) { setTimeout(f, 0); };
-  whenIdle(function () {
-    try { new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(0); 'а'.localeCompare('б', 'ru'); } catch (e) { /* no Intl: nothing to warm */ }
-  });
 })();
