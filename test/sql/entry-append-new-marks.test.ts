@@ -8,7 +8,7 @@ import type { EntryActor } from '../../ingest/entry/entry-actor';
 import { flushRefresh } from '../../ingest/entry/refresh-marts';
 import { sqlRows } from '../../ingest/entry/sql-rows';
 import type { Warehouse } from '../../warehouse/open-warehouse';
-import { openTestWarehouse, rows, seedSql, seedTwoSchools } from '../fixtures/auth/test-warehouse';
+import { rows, twentyTeachersWarehouse } from '../fixtures/auth/test-warehouse';
 
 // New marks go in by the DuckDB appender, and their audit links carry snapshots built from the values
 // appended (ingest/entry/append-new-marks.ts): they must be exactly what snapshot-mark.sql reads back,
@@ -28,9 +28,7 @@ const varied = [
 ];
 
 beforeAll(async () => {
-  warehouse = await openTestWarehouse();
-  await seedTwoSchools(warehouse);
-  await seedSql(warehouse, 'twenty-teachers');
+  warehouse = await twentyTeachersWarehouse();
 });
 afterAll(async () => {
   await flushRefresh();

@@ -12,7 +12,7 @@ import { recordLesson } from '../../ingest/entry/record-lesson';
 import { flushRefresh } from '../../ingest/entry/refresh-marts';
 import { importWriteEnded, importWriteStarting, stableImportGeneration } from '../../warehouse/import-generation';
 import type { Warehouse } from '../../warehouse/open-warehouse';
-import { openTestWarehouse, rows, seedSql, seedTwoSchools } from '../fixtures/auth/test-warehouse';
+import { rows, twentyTeachersWarehouse } from '../fixtures/auth/test-warehouse';
 
 // What validating marks reads is kept between writes (ingest/entry/context-cache.ts): a native write
 // of the lesson and an import must both be seen by the very next mark entry.
@@ -41,9 +41,7 @@ async function reimportSA(file: string, edit: (csv: string) => string): Promise<
 }
 
 beforeAll(async () => {
-  warehouse = await openTestWarehouse();
-  await seedTwoSchools(warehouse);
-  await seedSql(warehouse, 'twenty-teachers');
+  warehouse = await twentyTeachersWarehouse();
 });
 afterAll(async () => {
   await flushRefresh();

@@ -7,7 +7,7 @@ import type { EntryActor } from '../../ingest/entry/entry-actor';
 import { recordLesson } from '../../ingest/entry/record-lesson';
 import { flushRefresh } from '../../ingest/entry/refresh-marts';
 import type { Warehouse } from '../../warehouse/open-warehouse';
-import { openTestWarehouse, rows, seedSql, seedTwoSchools } from '../fixtures/auth/test-warehouse';
+import { rows, twentyTeachersWarehouse } from '../fixtures/auth/test-warehouse';
 
 // New marks of writes grouped into one transaction are inserted, read back and audited together
 // (ingest/entry/deferred-inserts.ts); a write of another kind in the same group, and one that fails,
@@ -19,9 +19,7 @@ const actor = (i: number): EntryActor => ({
 const mark = (studentId: string, value: string) => ({ studentId, value, workType: 'oral' });
 
 beforeAll(async () => {
-  warehouse = await openTestWarehouse();
-  await seedTwoSchools(warehouse);
-  await seedSql(warehouse, 'twenty-teachers');
+  warehouse = await twentyTeachersWarehouse();
 });
 afterAll(async () => {
   await flushRefresh();
