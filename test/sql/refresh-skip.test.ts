@@ -1,23 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModels } from '../../warehouse/model-graph';
-import { openWarehouse, type Warehouse } from '../../warehouse/open-warehouse';
 import { runModels } from '../../warehouse/run-models';
-
-const rows = (w: Warehouse, sql: string) => w.withConnection(async (c) => (await c.runAndReadAll(sql)).getRowObjectsJson());
+import { rows, schoolsAB } from '../fixtures/models/schools-a-b';
 
 describe('one-school refresh skips models whose inputs did not change', () => {
   it('rebuilds what reads the changed rows (and the clock), skips the rest, and writes the new rows', async () => {
-    const w = await openWarehouse(join(mkdtempSync(join(tmpdir(), 'wh-skip-')), 'w.duckdb'));
+    const w = await schoolsAB();
     try {
-      await w.withConnection(async (c) => {
-        await c.run(`insert into raw.schools (school_id, school_name, timezone, academic_year, year_starts_on, year_ends_on)
-                     values ('A', 'Школа А', 'Europe/Moscow', '2025/2026', '2025-09-01', '2026-05-29'),
-                            ('B', 'Школа Б', 'Asia/Vladivostok', '2025/2026', '2025-09-01', '2026-05-29')`);
-        await c.run(`insert into raw.subjects values ('A', 'MATH', 'Математика', 'federal'), ('B', 'MATH', 'Математика', 'federal')`);
-      });
       await runModels(w);
       await w.withConnection(async (c) => { await c.run(`insert into raw.subjects values ('A', 'PHYS', 'Физика', 'federal')`); });
       const timings = await runModels(w, { schoolId: 'A' });

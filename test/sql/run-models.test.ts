@@ -1,22 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWarehouse, type Warehouse } from '../../warehouse/open-warehouse';
 import { runModels } from '../../warehouse/run-models';
-
-const rows = (w: Warehouse, sql: string) => w.withConnection(async (c) => (await c.runAndReadAll(sql)).getRowObjectsJson());
+import { rows, schoolsAB } from '../fixtures/models/schools-a-b';
 
 describe('runModels', () => {
   it('a one-school build replaces only that school and equals a full build', async () => {
-    const w = await openWarehouse(join(mkdtempSync(join(tmpdir(), 'wh-')), 'w.duckdb'));
+    const w = await schoolsAB();
     try {
-      await w.withConnection(async (c) => {
-        await c.run(`insert into raw.schools (school_id, school_name, timezone, academic_year, year_starts_on, year_ends_on)
-                     values ('A', 'Школа А', 'Europe/Moscow', '2025/2026', '2025-09-01', '2026-05-29'),
-                            ('B', 'Школа Б', 'Asia/Vladivostok', '2025/2026', '2025-09-01', '2026-05-29')`);
-        await c.run(`insert into raw.subjects values ('A', 'MATH', 'Математика', 'federal'), ('B', 'MATH', 'Математика', 'federal')`);
-      });
       const timings = await runModels(w);
       expect(timings.map((t) => t.relation)).toContain('staging.subjects');
       expect(timings.find((t) => t.relation === 'staging.subjects')?.rows).toBe(2);

@@ -22,18 +22,12 @@ async function readAll(path: string): Promise<string[][]> {
 const expected = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cell(r, c)));
 
 describe('exceljs streaming reader and two-byte letters', () => {
-  it('inline strings (streaming writer): every cell read back whole', async () => {
-    const path = join(dir, 'inline.xlsx');
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
-    const ws = wb.addWorksheet('Журнал');
-    for (const r of expected) ws.addRow(r).commit();
-    await wb.commit();
-    expect(await readAll(path)).toEqual(expected);
-  });
-
-  it('shared strings (Excel\'s way): every cell read back whole', async () => {
-    const path = join(dir, 'shared.xlsx');
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  it.each([
+    ['inline strings (streaming writer)', 'inline.xlsx', false],
+    ['shared strings (Excel\'s way)', 'shared.xlsx', true],
+  ])('%s: every cell read back whole', async (_name, file, useSharedStrings) => {
+    const path = join(dir, file);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings });
     const ws = wb.addWorksheet('Журнал');
     for (const r of expected) ws.addRow(r).commit();
     await wb.commit();
