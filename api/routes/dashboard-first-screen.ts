@@ -5,12 +5,9 @@ import { warmUp } from '../../warehouse/warm-up';
 import { earlySettled, takeEarly } from './first-screen-early';
 import { defaultPeriodId, type SchoolPeriods } from '../../common/default-period';
 import { answerKey, homeOf, firstChartMetric, firstChartQuery, firstChartScreens, firstScreenPath, staffScreen } from '../../common/first-screen';
+import { todayIn } from '../../common/today-in-zone';
 
 const Query = Type.Object({ path: Type.Optional(Type.String({ maxLength: 2000 })) });
-
-/** Today (YYYY-MM-DD) in the zone, as the dashboard's todayIso computes it. */
-const todayIn = (timezone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 const text = (v: string | null): string | null => (v ? v : null);
 

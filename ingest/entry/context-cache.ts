@@ -6,6 +6,7 @@ import type { EntryActor } from './entry-actor';
 import { lockedPeriods, type LockedPeriod } from './finals-lock';
 import { assertWritable, lessonWithStudents, readLessonWithStudents, type LessonWithStudents } from './load-context';
 import { sqlRows } from './sql-rows';
+import { todayIn } from '../../common/today-in-zone';
 
 // What validating marks reads (the lesson with its students, the finals lock of its group), kept
 // between serialized writes. Used only inside serialized writes, where it is checked against every
@@ -75,20 +76,6 @@ export async function cachedLesson(conn: DuckDBConnection, warehouse: Warehouse,
   }
   assertWritable(actor, l.group_id);
   return { ...l, in_future: l.date > todayIn(l.timezone) };
-}
-
-/** Today's date (YYYY-MM-DD) in a time zone, as `(now() at time zone tz)::date` gives it. */
-export const todayIn = (timeZone: string, now = new Date()): string => dayFormat(timeZone).format(now);
-
-// building an Intl.DateTimeFormat costs far more than formatting with it (it was most of a kept write's JS time)
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
-  }
-  return f;
 }
 
 /** lockedPeriods of a group on a date, kept. */

@@ -4,6 +4,7 @@ import { useReferenceStore, type Reference } from '../stores/reference';
 import { defaultPeriodId as sharedDefaultPeriodId } from '../../../common/default-period';
 import { useUrlFilters } from './use-url-filters';
 import { bootToday } from '../api/http';
+import { todayIn } from '../../../common/today-in-zone';
 
 /**
  * Today's date (YYYY-MM-DD) in the school's zone; without a zone, in the browser's. During the first
@@ -11,7 +12,7 @@ import { bootToday } from '../api/http';
  */
 export const todayIso = (timezone?: string | null): string =>
   (timezone ? bootToday(timezone) : undefined)
-  ?? new Intl.DateTimeFormat('en-CA', { timeZone: timezone ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  ?? todayIn(timezone);
 
 /** The period a screen shows when the URL names none, as of the date (else today in the school's zone). */
 export function defaultPeriodId(r: Reference, asOf: string | null): string | null {
