@@ -1,6 +1,7 @@
 import { DuckDBTimestampTZValue, type DuckDBConnection } from '@duckdb/node-api';
 import { closeAppender } from '../audit/append-audit';
 import type { Row } from './sql-rows';
+import { hasLoneSurrogate } from '../../common/lone-surrogate';
 
 // New marks written with the DuckDB appender (in the caller's transaction), their audited snapshots
 // built from the very values appended, exactly as entry/snapshot-mark.sql reads them back (same keys
@@ -17,8 +18,7 @@ interface MarkRow {
   entered_at: string; entered_by: string; makeup: boolean; comment: string | null;
 }
 
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const text = (v: unknown): v is string => typeof v === 'string' && !loneSurrogate.test(v);
+const text = (v: unknown): v is string => typeof v === 'string' && !hasLoneSurrogate(v);
 // Date#toISOString of a year 0000–9999 (what strftime's %Y prints alike)
 const isoMillis = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(v) && new Date(Date.parse(v)).toISOString() === v;
 

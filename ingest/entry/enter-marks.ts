@@ -13,6 +13,7 @@ import type { LessonWithStudents } from './load-context';
 import { markValueProblem } from './mark-values';
 import { scheduleRefresh } from './refresh-marts';
 import { sqlRows, type Row } from './sql-rows';
+import { hasLoneSurrogate } from '../../common/lone-surrogate';
 
 export interface MarkInput {
   /** given: change that mark of this lesson; absent: a new mark */
@@ -50,7 +51,6 @@ export async function enterMarks(warehouse: Warehouse, actor: EntryActor, lesson
 }
 
 // text that is not valid Unicode (JSON allows "\ud800"); DuckDB cannot store it as given
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function validateMarks(l: LessonWithStudents, input: { marks: MarkInput[] }, remove: string[]): void {
   const students = l.students;
@@ -68,7 +68,7 @@ function validateMarks(l: LessonWithStudents, input: { marks: MarkInput[] }, rem
     if (m.weight !== undefined && m.weight !== null && !(typeof m.weight === 'number' && m.weight > 0 && m.weight <= 10)) errors.add(f('weight'), 'вес: число больше 0 и не больше 10');
     if (typeof m.comment === 'string' && m.comment.length > 500) errors.add(f('comment'), 'не длиннее 500 символов');
     for (const [name, v] of [['workType', m.workType], ['comment', m.comment]] as const) {
-      if (typeof v === 'string' && loneSurrogate.test(v)) errors.add(f(name), 'недопустимый символ (непарный суррогат UTF-16)');
+      if (typeof v === 'string' && hasLoneSurrogate(v)) errors.add(f(name), 'недопустимый символ (непарный суррогат UTF-16)');
     }
   });
   errors.throwIfAny();
